@@ -1,0 +1,60 @@
+// What a command is: a name, bilingual descriptions, its options, a zod schema for them, examples,
+// and `run`. One list of these (commands/index.ts) drives the router, /help, Discord registration
+// and the Slack manifest, so nothing about a command is written twice.
+import type { z } from 'zod';
+import type { Lang } from '../src/core/i18n/lang.js';
+import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
+import type { Bilingual } from '../src/core/knowledge/schema.js';
+import type { Reply } from '../src/core/reply.js';
+import type { UserError } from '../src/core/user-error.js';
+
+export type Platform = 'slack' | 'discord' | 'shell';
+
+export interface OptionSpec {
+  /** snake_case; the key in `key=value` text and the Discord option name. */
+  name: string;
+  description: Bilingual;
+  type: 'string' | 'number' | 'boolean';
+  required: boolean;
+  /** Filled, in declaration order, from the plain words of text input. */
+  positional?: boolean;
+  /** A fixed set of values (Discord shows them as choices). */
+  choices?: readonly string[];
+  /** Values users pick from a long list (Discord autocompletes them). */
+  autocomplete?: 'company';
+  maxLength?: number;
+}
+
+/** What /help needs to know about every command. */
+export interface CommandInfo {
+  name: string;
+  description: Bilingual;
+  options: readonly OptionSpec[];
+  examples: readonly string[];
+}
+
+export interface CommandContext {
+  lang: Lang;
+  kb: KnowledgeBase;
+  platform: Platform;
+  registry: readonly CommandInfo[];
+}
+
+export type CommandResult = Reply | UserError;
+
+export interface Command<S extends z.ZodObject = z.ZodObject> extends CommandInfo {
+  schema: S;
+  /**
+   * Splits the positional words of text input where a separator stands, so that
+   * "/compare hugging face vs replicate" gives a = "hugging face", b = "replicate".
+   */
+  positionalSeparator?: RegExp;
+  /** A command that may take longer than a platform's acknowledgement window. */
+  slow?: boolean;
+  run(args: z.infer<S>, ctx: CommandContext): CommandResult | Promise<CommandResult>;
+}
+
+/** Ties `run`'s argument type to the schema: the compiler then carries the contract. */
+export function defineCommand<S extends z.ZodObject>(command: Command<S>): Command<S> {
+  return command;
+}

@@ -1,0 +1,67 @@
+// /compare <a> <b>: two companies side by side: layer, what they do, figures, moats.
+import { z } from 'zod';
+import type { Lang } from '../src/core/i18n/lang.js';
+import { uniqueCitations } from '../src/core/knowledge/cite.js';
+import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
+import type { Company, MoatEvidence } from '../src/core/knowledge/schema.js';
+import { reply } from '../src/core/reply.js';
+import { isUserError, userError } from '../src/core/user-error.js';
+import { defineCommand } from './command.js';
+import { findCompany } from './lookup.js';
+import { nameArg } from './options.js';
+import { companyCitations, companyFacts, placeInStack } from './render-parts.js';
+
+const companyOption = (name: 'a' | 'b', en: string, zh: string) =>
+  ({ name, type: 'string', required: true, positional: true, autocomplete: 'company', description: { en, zh } }) as const;
+
+export const compareCommand = defineCommand({
+  name: 'compare',
+  description: {
+    en: 'Two companies side by side: layer, what they do, figures and moats',
+    zh: '并排比较两家公司:层级、业务、数据与护城河',
+  },
+  options: [companyOption('a', 'First company or product', '第一家公司或产品'), companyOption('b', 'Second company or product', '第二家公司或产品')],
+  positionalSeparator: /\s+(?:vs\.?|versus|and|with)\s+|\s*(?:,|、|和|与|对比|比较)\s*/iu,
+  schema: z.strictObject({ a: nameArg(), b: nameArg() }),
+  examples: ['/compare openai stability', '/compare nvidia vs tsmc', '/compare 英伟达 和 台积电'],
+  run({ a: nameA, b: nameB }, { kb, lang }) {
+    const a = findCompany(kb, nameA, 'compare');
+    const b = findCompany(kb, nameB, 'compare');
+    // Report both unknown names at once, rather than one per attempt.
+    if (isUserError(a) && isUserError(b)) {
+      const didYouMean = [...a.params.didYouMean, ...b.params.didYouMean];
+      return userError('unknown_company', { name: `${nameA}, ${nameB}`, didYouMean });
+    }
+    if (isUserError(a)) return userError(a.code, a.params, a.params.didYouMean.map((s) => `/compare ${s} ${nameB}`));
+    if (isUserError(b)) return userError(b.code, b.params, b.params.didYouMean.map((s) => `/compare ${nameA} ${s}`));
+    if (a.id === b.id) return userError('same_company', { name: a.name });
+    const row = (label: { en: string; zh: string }, of: (c: Company) => string) => [label[lang], of(a), of(b)];
+    const facts = (c: Company) => companyFacts(kb, c, lang).map((f) => `${f.label}: ${f.value}`).join('; ') || '—';
+    const moats = (c: Company, stance: MoatEvidence['stance']) =>
+      c.moats.filter((m) => m.stance === stance).map((m) => kb.moat(m.moat).name[lang]).join(', ') || '—';
+    return reply(lang, `${a.name} ${lang === 'zh' ? '对比' : 'vs'} ${b.name}`, {
+      body: [summary(kb, a, b, lang)],
+      table: {
+        columns: ['', a.name, b.name],
+        rows: [
+          row({ en: 'Layer', zh: '层级' }, (c) => placeInStack(kb, c, lang)),
+          row({ en: 'What it is', zh: '简介' }, (c) => c.oneLine[lang]),
+          row({ en: 'Founded', zh: '成立' }, (c) => (c.founded ? String(c.founded) : '—')),
+          row({ en: 'Figures', zh: '数据' }, facts),
+          row({ en: 'Moats supported', zh: '有支撑的护城河' }, (c) => moats(c, 'supported')),
+          row({ en: 'Moats in doubt', zh: '存疑的护城河' }, (c) => moats(c, 'weak')),
+        ],
+      },
+      sources: uniqueCitations([...companyCitations(kb, a, lang), ...companyCitations(kb, b, lang)]),
+      suggestions: [`/moat ${a.name}`, `/moat ${b.name}`],
+    });
+  },
+});
+
+function summary(kb: KnowledgeBase, a: Company, b: Company, lang: Lang): string {
+  const same = a.layer === b.layer;
+  const layerA = kb.layer(a.layer).name[lang];
+  const layerB = kb.layer(b.layer).name[lang];
+  if (lang === 'zh') return same ? `两者同属${layerA}。` : `${a.name} 属于${layerA},${b.name} 属于${layerB}。`;
+  return same ? `Both sit in the ${layerA} layer.` : `${a.name} sits in the ${layerA} layer; ${b.name} in the ${layerB} layer.`;
+}

@@ -1,0 +1,11 @@
+// Every command, listed explicitly (no folder scanning): this list drives the router, /help,
+// Discord registration and the Slack manifest. /help comes first because it is the way in.
+import type { Command } from './command.js';
+import { briefCommand } from './brief.js';
+import { companyCommand } from './company.js';
+import { compareCommand } from './compare.js';
+import { helpCommand } from './help.js';
+import { layerCommand } from './layer.js';
+import { moatCommand } from './moat.js';
+
+export const commands: readonly Command[] = [helpCommand, layerCommand, moatCommand, companyCommand, compareCommand, briefCommand];

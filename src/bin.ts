@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The `genai-bot` executable and `npm start`.
+import { main } from './main.js';
+
+main({ argv: process.argv.slice(2), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`genai-bot: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,38 @@
+// Fixed words of the interface (headings, labels) in both languages.
+import type { Lang } from './lang.js';
+
+const STRINGS = {
+  usage: { en: 'Usage', zh: '用法' },
+  examples: { en: 'Examples', zh: '示例' },
+  options: { en: 'Options', zh: '参数' },
+  try: { en: 'Try', zh: '试试' },
+  sources: { en: 'Sources', zh: '来源' },
+  opinion: { en: 'opinion', zh: '观点' },
+  inclOpinion: { en: 'incl. opinion', zh: '含观点' },
+  opinionLabel: { en: 'Opinion (a16z)', zh: '观点(a16z)' },
+  estimate: { en: 'estimate', zh: '估算' },
+  vintage: { en: 'Jan 2023', zh: '2023年1月' },
+  essay: { en: 'a16z, “Who Owns the Generative AI Platform?”', zh: 'a16z《生成式AI平台,谁主沉浮?》' },
+  appendixNote: { en: 'translator’s appendix', zh: '译者附录' },
+  internalError: {
+    en: 'Sorry, something went wrong on our side. If it keeps happening, report this id:',
+    zh: '抱歉,我们这边出了问题。如果反复出现,请报告此编号:',
+  },
+  commands: { en: 'Commands', zh: '命令' },
+  command: { en: 'Command', zh: '命令' },
+  description: { en: 'What it answers', zh: '说明' },
+  example: { en: 'Example', zh: '示例' },
+  helpTitle: { en: 'genai-market-bot: commands', zh: 'genai-market-bot:命令一览' },
+  helpIntro: {
+    en: 'Answers about the generative-AI market, from a16z’s “Who Owns the Generative AI Platform?” (Jan 2023). Options can be given by position or as key=value.',
+    zh: '基于 a16z《生成式AI平台,谁主沉浮?》(2023年1月)回答生成式AI市场问题。参数可按位置给出,也可写成 key=value。',
+  },
+  required: { en: 'required', zh: '必填' },
+  optional: { en: 'optional', zh: '可选' },
+} as const satisfies Record<string, { en: string; zh: string }>;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(lang: Lang, key: StringKey): string {
+  return STRINGS[key][lang];
+}

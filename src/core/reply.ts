@@ -1,0 +1,64 @@
+// The platform-neutral answer every command returns. Adapters render it natively (Block Kit,
+// embeds, terminal text) and are responsible for their platform's size limits.
+import type { Lang } from './i18n/lang.js';
+import type { SectionId, Source } from './knowledge/schema.js';
+
+export interface KeyFigure {
+  label: string;
+  value: string;
+  /** Short citation shown beside the value, e.g. "§6, Jan 2023". */
+  cite?: string;
+}
+
+export interface Table {
+  columns: string[];
+  rows: string[][];
+}
+
+export interface Citation {
+  section: SectionId;
+  /** "§6 Infrastructure vendors touch everything and reap the rewards" */
+  label: string;
+  /** "Jan 2023" / "2023年1月" */
+  vintage: string;
+  /** The reply states some of what it takes from this section as the essay's opinion. */
+  opinion: boolean;
+}
+
+export interface Chart {
+  png: Uint8Array;
+  alt: string;
+}
+
+export type ReplyKind = 'answer' | 'usage' | 'error';
+
+export interface Reply {
+  kind: ReplyKind;
+  lang: Lang;
+  title: string;
+  body: string[];
+  figures: KeyFigure[];
+  table?: Table;
+  sources: Citation[];
+  chart?: Chart;
+  /** Shown only to the person who asked. User errors always are. */
+  ephemeral: boolean;
+  /** Commands worth trying next, written as the user would type them. */
+  suggestions: string[];
+}
+
+export function reply(lang: Lang, title: string, parts: Partial<Omit<Reply, 'lang' | 'title'>> = {}): Reply {
+  return {
+    kind: 'answer',
+    ephemeral: false,
+    body: [],
+    figures: [],
+    sources: [],
+    suggestions: [],
+    ...parts,
+    lang,
+    title,
+  };
+}
+
+export type { Source };

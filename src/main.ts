@@ -1,0 +1,60 @@
+// Composition root: flags, knowledge base, logger, router, then one answer or the shell.
+// Platform SDKs are not imported here: the shell and the one-shot CLI must start fast.
+import { commands } from '../commands/index.js';
+import { CLI_USAGE, parseCliArgs } from './adapters/shell/cli-args.js';
+import { answerOnce } from './adapters/shell/one-shot.js';
+import { runShell } from './adapters/shell/repl.js';
+import { ConfigError, loadConfig } from './config.js';
+import { KnowledgeBaseError, loadKnowledgeBase } from './core/knowledge/load.js';
+import { createLogger } from './logger.js';
+import { createRouter } from './router/router.js';
+
+export interface MainIO {
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream;
+}
+
+/** Returns the process exit code: 0 answered, 1 user or start-up error, 2 bad flags. */
+export async function main(io: MainIO): Promise<number> {
+  const cli = parseCliArgs(io.argv);
+  if (!cli.ok) {
+    io.stderr.write(`genai-bot: ${cli.message}\n\n${CLI_USAGE}\n`);
+    return 2;
+  }
+  if (cli.args.help) {
+    io.stdout.write(`${CLI_USAGE}\n`);
+    return 0;
+  }
+  const oneShot = cli.args.text !== undefined;
+  let config;
+  try {
+    // The one-shot CLI needs no platform settings, so a half-configured .env does not stop it.
+    config = oneShot ? undefined : loadConfig(io.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    io.stderr.write(`genai-bot: configuration: ${err.message}\n`);
+    return 1;
+  }
+  let kb;
+  try {
+    kb = loadKnowledgeBase();
+  } catch (err) {
+    if (!(err instanceof KnowledgeBaseError)) throw err;
+    io.stderr.write(`genai-bot: knowledge base: ${err.message}\n`);
+    return 1;
+  }
+  const logger = createLogger(config?.LOG_LEVEL ?? 'warn');
+  const router = createRouter({ commands, kb, logger });
+  const width = io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, 120) : 80;
+
+  if (oneShot) return answerOnce(router, cli.args.text ?? '', { json: cli.args.json, lang: cli.args.lang, width }, io.stdout);
+
+  if (config && (config.slack || config.discordGateway || config.discordHttp)) {
+    logger.warn('platform credentials are set, but this build has no Slack or Discord adapter yet: starting the terminal shell');
+  }
+  await runShell(router, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang: cli.args.lang, width });
+  return 0;
+}

@@ -1,0 +1,112 @@
+// text or typed options -> Invocation -> zod validation -> command -> Reply. The one error funnel:
+// user errors become a usage message for that user only; anything else is logged with a
+// correlation id and the user sees a short apology carrying that id.
+import { randomUUID } from 'node:crypto';
+import type { Command, CommandContext, CommandInfo } from '../../commands/command.js';
+import { usageLine } from '../../commands/usage.js';
+import { chooseLang, type Lang } from '../core/i18n/lang.js';
+import { describeError } from '../core/i18n/messages.js';
+import { t } from '../core/i18n/strings.js';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
+import { NameIndex } from '../core/knowledge/name-index.js';
+import { reply, type Reply } from '../core/reply.js';
+import { isUserError } from '../core/user-error.js';
+import type { Invocation } from './invocation.js';
+import { parseTextArgs, type Problem } from './parse-args.js';
+import { sanitize } from './tokenize.js';
+import { validateArgs } from './validate.js';
+
+/** Longest text the router reads; past it a request is refused before any parsing. */
+export const MAX_INPUT_CHARS = 4000;
+
+export interface RouterLogger {
+  error(obj: object, msg: string): void;
+}
+
+export interface RouterOptions {
+  commands: readonly Command[];
+  kb: KnowledgeBase;
+  logger: RouterLogger;
+  /** Injected so tests can predict correlation ids. */
+  newId?: () => string;
+}
+
+export interface Router {
+  handle(invocation: Invocation): Promise<Reply>;
+  readonly commands: readonly Command[];
+}
+
+export function createRouter(options: RouterOptions): Router {
+  const { commands, kb, logger } = options;
+  const newId = options.newId ?? (() => randomUUID().slice(0, 8));
+  const byName = new Map(commands.map((c) => [c.name, c]));
+  const names = new NameIndex(commands.map((c) => ({ item: c, display: `/${c.name}`, names: [c.name] })));
+  const registry: readonly CommandInfo[] = commands;
+
+  async function handle(invocation: Invocation): Promise<Reply> {
+    const rawText = typeof invocation.args === 'string' ? invocation.args : '';
+    const lang = chooseLang({ explicit: invocation.lang, text: rawText, locale: invocation.locale });
+    try {
+      if (rawText.length > MAX_INPUT_CHARS) {
+        return usageReply(lang, undefined, [{ code: 'input_too_long', params: { length: rawText.length, max: MAX_INPUT_CHARS } }]);
+      }
+      const { name, argsText } = splitCommand(invocation.command, sanitize(rawText));
+      if (!name) return usageReply(lang, undefined, [{ code: 'empty_input', params: {} }], ['/help']);
+      const command = byName.get(name);
+      if (!command) {
+        const resolved = names.resolve(name);
+        const didYouMean = resolved.found ? [`/${resolved.found.name}`] : (resolved.suggestions ?? []);
+        return usageReply(lang, undefined, [{ code: 'unknown_command', params: { name } }], [...didYouMean, '/help']);
+      }
+      return await runCommand(command, invocation, argsText, lang);
+    } catch (err) {
+      const id = newId();
+      logger.error({ err, correlationId: id, command: invocation.command, platform: invocation.platform }, 'command failed');
+      return reply(lang, t(lang, 'internalError'), { kind: 'error', ephemeral: true, body: [`${t(lang, 'internalError')} ${id}`] });
+    }
+  }
+
+  async function runCommand(command: Command, invocation: Invocation, argsText: string, lang: Lang): Promise<Reply> {
+    const parsed =
+      typeof invocation.args === 'string'
+        ? parseTextArgs(argsText, command.options, command.positionalSeparator)
+        : { values: { ...invocation.args }, problems: [] };
+    const validated = validateArgs(command.schema, command.options, parsed.values);
+    const problems = [...parsed.problems, ...(validated.ok ? [] : validated.problems)];
+    if (problems.length > 0 || !validated.ok) return usageReply(lang, command, problems);
+    const ctx: CommandContext = { lang, kb, platform: invocation.platform, registry };
+    const result = await command.run(validated.data, ctx);
+    if (isUserError(result)) return usageReply(lang, command, [{ code: result.code, params: result.params }], result.suggestions);
+    return result;
+  }
+
+  return { handle, commands };
+}
+
+/**
+ * "/genai moat nvidia" and the shell's "moat nvidia" carry the command in the text; Slack's
+ * "/moat" with text "nvidia" carries it separately.
+ */
+export function splitCommand(command: string, text: string): { name: string; argsText: string } {
+  const given = command.replace(/^\//, '').toLowerCase();
+  if (given && given !== 'genai') return { name: given, argsText: text };
+  const match = /^\/?(\S*)\s*(.*)$/su.exec(text);
+  const name = (match?.[1] ?? '').toLowerCase();
+  const rest = match?.[2] ?? '';
+  // "genai" typed into the shell, as a Slack user would type it: the next word is the command.
+  return name === 'genai' && given !== 'genai' ? splitCommand('genai', rest) : { name, argsText: rest };
+}
+
+/** A user error, worded in the user's language, with the command's usage and examples. */
+function usageReply(lang: Lang, command: CommandInfo | undefined, problems: Problem[], suggestions: string[] = []): Reply {
+  const body = problems.map((p) => describeError(lang, p.code, p.params));
+  const examples = command ? command.examples.slice(0, 3) : ['/layer infra', '/moat nvidia', '/help'];
+  if (command) body.push(`${t(lang, 'usage')}: ${usageLine(command)}`);
+  body.push(`${t(lang, 'examples')}: ${examples.join('  ·  ')}`);
+  return reply(lang, command ? `/${command.name}` : t(lang, 'usage'), {
+    kind: 'usage',
+    ephemeral: true,
+    body,
+    suggestions: [...new Set(suggestions)],
+  });
+}

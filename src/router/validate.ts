@@ -1,0 +1,41 @@
+// Typed values -> the command's zod schema. Every problem is reported at once, as codes the i18n
+// table words; a command's own refinements can name a code through the issue's params.
+import type { z } from 'zod';
+import type { OptionSpec } from '../../commands/command.js';
+import type { ErrorCode, ErrorParams } from '../core/i18n/messages.js';
+import type { Problem } from './parse-args.js';
+
+export type Validated<T> = { ok: true; data: T } | { ok: false; problems: Problem[] };
+
+export function validateArgs<S extends z.ZodObject>(
+  schema: S,
+  options: readonly OptionSpec[],
+  values: Record<string, unknown>,
+): Validated<z.infer<S>> {
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, problems: result.error.issues.flatMap((issue) => toProblems(issue, options, values)) };
+}
+
+function toProblems(issue: z.core.$ZodIssue, options: readonly OptionSpec[], values: Record<string, unknown>): Problem[] {
+  const option = String(issue.path[0] ?? '');
+  const input = values[option];
+  const custom = (issue as { params?: { code?: ErrorCode; params?: unknown } }).params;
+  if (custom?.code) return [{ code: custom.code, params: custom.params as ErrorParams[ErrorCode] }];
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ code: 'unknown_option', params: { option: key, valid: options.map((o) => o.name) } }));
+    case 'invalid_type':
+      return input === undefined
+        ? [{ code: 'missing_option', params: { option } }]
+        : [{ code: 'bad_option_type', params: { option, expected: issue.expected } }];
+    case 'too_small':
+      return [{ code: 'empty_option', params: { option } }];
+    case 'too_big':
+      return [{ code: 'option_too_long', params: { option, length: String(input ?? '').length, max: Number(issue.maximum) } }];
+    case 'invalid_value':
+      return [{ code: 'bad_choice', params: { option, value: String(input), choices: issue.values.map(String) } }];
+    default:
+      return [{ code: 'bad_option_type', params: { option, expected: issue.message } }];
+  }
+}
