@@ -1,0 +1,25 @@
+# syntax=docker/dockerfile:1
+# Build stage: install everything, compile TypeScript (npm ci runs the `prepare` build).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY commands ./commands
+COPY data ./data
+RUN npm ci
+
+# Runtime stage: production dependencies only, compiled code and the knowledge base, non-root.
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    STORE_PATH=/app/var/store.json
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: `prepare` compiles, and the compiler is a dev dependency; dist/ comes from the build stage.
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY data ./data
+RUN mkdir -p /app/var && chown node:node /app/var
+USER node
+VOLUME ["/app/var"]
+EXPOSE 3000
+CMD ["npm", "start"]

@@ -1,0 +1,95 @@
+// The built executable, as a user runs it: one-shot answers, exit codes, --json, --lang, and the
+// shell reading a pipe. `npm test` builds dist/ before running these.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../dist/src/bin.js', import.meta.url));
+// No platform credentials: the shell, whatever the developer's environment holds.
+const ENV = { PATH: process.env.PATH ?? '', NODE_ENV: 'test' };
+
+function run(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: ENV, timeout: 15_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe.runIf(existsSync(BIN))('genai-bot one-shot', () => {
+  it('answers and exits 0', () => {
+    const r = run(['/moat nvidia']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^NVIDIA: moats\n═+\n/);
+    expect(r.stdout).toMatch(/Sources: a16z, “Who Owns the Generative AI Platform\?”: .*§6/s);
+    expect(r.stderr).toBe('');
+  });
+
+  it('answers in Chinese with --lang zh', () => {
+    const r = run(['--lang', 'zh', '/layer infra']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^基础设施层 \(infra\)/);
+    expect(r.stdout).toMatch(/2023年1月/);
+  });
+
+  it('prints the Reply as JSON with --json', () => {
+    const r = run(['/company jasper', '--json']);
+    expect(r.code).toBe(0);
+    const reply = JSON.parse(r.stdout);
+    expect(reply).toMatchObject({ kind: 'answer', lang: 'en', title: 'Jasper', ephemeral: false });
+    expect(reply.sources[0]).toMatchObject({ vintage: 'Jan 2023' });
+  });
+
+  it('prints the usage message and exits 1 on a user error', () => {
+    const r = run(['/company nvidai']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Did you\s+mean\s+“NVIDIA”/);
+    expect(r.stdout).toMatch(/Usage: \/company <name>/);
+    expect(r.stdout).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('exits 1 on empty input and on an unknown command', () => {
+    expect(run(['']).code).toBe(1);
+    expect(run(['/frobnicate']).code).toBe(1);
+  });
+
+  it('exits 2 on bad flags, with its own usage', () => {
+    const bad = run(['--colour', '/help']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown option --colour/);
+    expect(bad.stderr).toMatch(/Usage:/);
+    expect(run(['--lang', 'fr', '/help']).code).toBe(2);
+  });
+
+  it('prints its help with --help', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/genai-bot "<command>"/);
+  });
+});
+
+describe.runIf(existsSync(BIN))('genai-bot shell in a pipe', () => {
+  it('answers every line, keeps going after bad input, and exits 0 at the end', () => {
+    const r = run([], ['/company jasper', '', '/moat nobody', `/company ${'x'.repeat(10_000)}`, 'layer models', '/brief 护城河'].join('\n'));
+    expect(r.code).toBe(0);
+    const replies = r.stdout.split('\n\n').filter((block) => /\n═+\n/.test(block) || /^[^\n]+\n═/.test(block));
+    expect(r.stdout).toMatch(/^Jasper\n/);
+    expect(r.stdout).toMatch(/no company or product called “nobody”/);
+    expect(r.stdout).toMatch(/10009 characters long/);
+    expect(r.stdout).toMatch(/\nModels \(models\)\n/);
+    expect(r.stdout).toMatch(/\n六种护城河\n/);
+    expect(replies.length).toBeGreaterThanOrEqual(5);
+    expect(r.stderr).toBe('');
+  });
+
+  it('stops at exit', () => {
+    const r = run([], '/help\nexit\n/company jasper\n');
+    expect(r.stdout).toMatch(/genai-market-bot: commands/);
+    expect(r.stdout).not.toMatch(/^Jasper$/m);
+  });
+
+  it('stops start-up with one line naming a malformed variable', () => {
+    const result = spawnSync(process.execPath, [BIN], { input: '', encoding: 'utf8', env: { ...ENV, PORT: 'eighty' }, timeout: 15_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^genai-bot: configuration: PORT: /);
+  });
+});
