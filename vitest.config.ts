@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Tests that spawn the CLI need the compiled bin; `npm test` builds first via tsc in prepare.
+    // The CLI tests spawn the compiled executable: build it once before any test runs.
+    globalSetup: ['test/setup/build.ts'],
     testTimeout: 20_000,
     pool: 'forks',
   },

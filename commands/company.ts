@@ -40,7 +40,9 @@ export const companyCommand = defineCommand({
 export function companyCard(kb: KnowledgeBase, company: Company, lang: Lang): Reply {
   const parent = company.parent ? kb.company(company.parent) : undefined;
   const products = kb.companies.filter((c) => c.parent === company.id);
-  const related = kb.figures.filter((f) => f.companies.includes(company.id));
+  // Market figures that involve the company, unless one of its facts already states them.
+  const stated = new Set(company.facts.flatMap((f) => f.figures));
+  const related = kb.figures.filter((f) => f.companies.includes(company.id) && !stated.has(f.id));
   const body = [
     `${lang === 'zh' ? '所在层级' : 'Layer'}: ${placeInStack(kb, company, lang)}`,
     company.description[lang],

@@ -1,5 +1,5 @@
 // The built executable, as a user runs it: one-shot answers, exit codes, --json, --lang, and the
-// shell reading a pipe. `npm test` builds dist/ before running these.
+// shell reading a pipe. vitest compiles dist/ first (test/setup/build.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -102,6 +102,14 @@ describe('/company', () => {
     expect(text).toMatch(/90x/);
   });
 
+  it('states each number once, not as a fact and again as a market figure', async () => {
+    const values = (await ask('/company nvidia')).figures.map((f) => f.value);
+    expect(values.filter((v) => v.includes('3.8B'))).toHaveLength(1);
+    const openai = (await ask('/company openai')).figures.map((f) => f.value);
+    expect(openai.filter((v) => v.includes('$29B'))).toHaveLength(1);
+    expect(openai.some((v) => v.includes('175 billion'))).toBe(true);
+  });
+
   it('reaches every company and product by name, in both languages', async () => {
     for (const company of kb.companies) {
       for (const lang of ['en', 'zh'] as const) {

@@ -128,6 +128,11 @@ function checkReferences(
     const segment = maps.layers.get(company.layer)?.segments.find((s) => s.id === company.segment);
     if (!segment) throw new Error(`data/companies.json: [${ci}].segment: layer “${company.layer}” has no segment “${company.segment}”`);
     if (company.parent && !maps.companies.has(company.parent)) throw missing('companies.json', `[${ci}].parent`, 'company', company.parent);
+    company.facts.forEach((fact, fi) => {
+      fact.figures.forEach((fid, i) => {
+        if (!maps.figures.has(fid)) throw missing('companies.json', `[${ci}].facts[${fi}].figures[${i}]`, 'figure', fid);
+      });
+    });
   });
   files.figures.forEach((figure, fi) => {
     figure.companies.forEach((cid, ci) => {

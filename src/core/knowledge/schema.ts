@@ -70,6 +70,8 @@ export const CompanyFact = z.strictObject({
   value: Bilingual,
   /** When the fact happened (YYYY or YYYY-MM), where the source gives it. */
   date: z.string().regex(/^\d{4}(-\d{2})?$/).optional(),
+  /** figures.json entries this fact states, so a card does not show the same number twice. */
+  figures: z.array(id).default([]),
   source: Source,
 });
 
