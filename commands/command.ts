@@ -6,6 +6,7 @@ import type { Lang } from '../src/core/i18n/lang.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
 import type { Bilingual } from '../src/core/knowledge/schema.js';
 import type { Reply } from '../src/core/reply.js';
+import type { AnswerWriter } from '../src/core/search/answer-writer.js';
 import type { UserError } from '../src/core/user-error.js';
 
 export type Platform = 'slack' | 'discord' | 'shell';
@@ -38,6 +39,8 @@ export interface CommandContext {
   kb: KnowledgeBase;
   platform: Platform;
   registry: readonly CommandInfo[];
+  /** Present when a language model is configured (LLM_BASE_URL, LLM_MODEL). */
+  answerWriter?: AnswerWriter;
 }
 
 export type CommandResult = Reply | UserError;

@@ -1,6 +1,7 @@
 // Every command, listed explicitly (no folder scanning): this list drives the router, /help,
 // Discord registration and the Slack manifest. /help comes first because it is the way in.
 import type { Command } from './command.js';
+import { askCommand } from './ask.js';
 import { briefCommand } from './brief.js';
 import { companyCommand } from './company.js';
 import { compareCommand } from './compare.js';
@@ -8,4 +9,4 @@ import { helpCommand } from './help.js';
 import { layerCommand } from './layer.js';
 import { moatCommand } from './moat.js';
 
-export const commands: readonly Command[] = [helpCommand, layerCommand, moatCommand, companyCommand, compareCommand, briefCommand];
+export const commands: readonly Command[] = [helpCommand, layerCommand, moatCommand, companyCommand, compareCommand, askCommand, briefCommand];

@@ -27,6 +27,30 @@ const STRINGS = {
     en: 'Answers about the generative-AI market, from a16z’s “Who Owns the Generative AI Platform?” (Jan 2023). Options can be given by position or as key=value.',
     zh: '基于 a16z《生成式AI平台,谁主沉浮?》(2023年1月)回答生成式AI市场问题。参数可按位置给出,也可写成 key=value。',
   },
+  related: { en: 'Related', zh: '相关' },
+  askNotCoveredTitle: { en: 'Not in the knowledge base', zh: '知识库未涵盖' },
+  askNotCovered: {
+    en: 'The knowledge base (a16z’s essay, Jan 2023) does not cover that, and I won’t guess.',
+    zh: '知识库(a16z 的文章,2023年1月)没有涵盖这个问题,我不做猜测。',
+  },
+  askOutOfVintage: {
+    en: 'The knowledge base describes the market as of January 2023 (a16z’s essay); it has nothing later and no live data, and I won’t guess.',
+    zh: '知识库描述的是 2023年1月 的市场(a16z 的文章),没有之后的信息或实时数据,我不做猜测。',
+  },
+  askInjection: {
+    en: 'I only answer questions about the generative-AI market from the knowledge base, and I don’t take new instructions.',
+    zh: '我只根据知识库回答生成式AI市场的问题,不接受新的指令。',
+  },
+  askOutsideNames: {
+    en: 'That is about a company or product the essay (a16z, Jan 2023) does not cover, and I won’t guess.',
+    zh: '这涉及 a16z 文章(2023年1月)没有涉及的公司或产品,我不做猜测。',
+  },
+  askOtherLanguage: {
+    en: 'I answer questions in English or Chinese: please ask again in one of them. 请用中文或英文提问。',
+    zh: '我只能回答英文或中文的问题,请用其中一种语言再问一次。I answer in English or Chinese.',
+  },
+  askKnowsAbout: { en: 'What it does have', zh: '知识库中有' },
+  askUnknownTerms: { en: 'Not found in the knowledge base', zh: '知识库中没有' },
   required: { en: 'required', zh: '必填' },
   optional: { en: 'optional', zh: '可选' },
 } as const satisfies Record<string, { en: string; zh: string }>;

@@ -1,0 +1,247 @@
+// The knowledge base as searchable documents: one per figure, company card, company fact, moat,
+// piece of moat evidence, thesis, layer economics, open question and section note. Each carries
+// the sentence that answers with it (`lead`) and its source, so an answer never strays from a record.
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Bilingual, Company, MoatEvidence, Source } from '../knowledge/schema.js';
+
+export type DocKind =
+  | 'figure'
+  | 'company'
+  | 'fact'
+  | 'moat'
+  | 'moat_list'
+  | 'moat_evidence'
+  | 'moat_summary'
+  | 'durability'
+  | 'thesis'
+  | 'layer'
+  | 'segment'
+  | 'economics'
+  | 'question'
+  | 'question_list'
+  | 'layer_list'
+  | 'note';
+
+export interface SearchDoc {
+  id: string;
+  kind: DocKind;
+  /** Words that name the subject (labels, names, aliases): weighted above body text. */
+  title: string;
+  text: string;
+  /** Company ids the document is about, for boosting when a question names one. */
+  companies: string[];
+  /** Layer ids the document is about, likewise. */
+  layers: string[];
+  /** The answer this document gives, in both languages. */
+  lead: Bilingual;
+  source: Source;
+  /** The figure a figure or fact states, for the reply's key figures. */
+  figureId?: string;
+  /** A command that shows more, e.g. "/company jasper". */
+  more?: string;
+}
+
+const both = (b: Bilingual) => `${b.en} ${b.zh}`;
+const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
+const APPENDIX: Source = { section: 'appendix', vintage: '2023-01', kind: 'data' };
+
+export function buildDocuments(kb: KnowledgeBase): SearchDoc[] {
+  const docs: SearchDoc[] = [];
+  for (const f of kb.figures) {
+    docs.push({
+      id: `figure:${f.id}`,
+      kind: 'figure',
+      title: both(f.label),
+      text: join(both(f.display), both(f.context)),
+      companies: f.companies,
+      layers: f.layer ? [f.layer] : [],
+      lead: { en: `${f.label.en}: ${f.display.en}.`, zh: `${f.label.zh}:${f.display.zh}。` },
+      source: f.source,
+      figureId: f.id,
+      more: '/brief figures',
+    });
+  }
+  for (const c of kb.companies) {
+    const names = join(c.name, c.aliases.en.join(' '), c.aliases.zh.join(' '));
+    const layer = kb.layer(c.layer);
+    const segment = kb.segmentOf(c);
+    const place = { en: `${layer.name.en} › ${segment?.name.en ?? ''}`, zh: `${layer.name.zh} › ${segment?.name.zh ?? ''}` };
+    docs.push({
+      id: `company:${c.id}`,
+      kind: 'company',
+      title: names,
+      text: join(both(c.oneLine), both(c.description), both(place), both(layer.name)),
+      companies: [c.id],
+      layers: [c.layer],
+      lead: { en: `${c.name} (${place.en}): ${c.oneLine.en}`, zh: `${c.name}(${place.zh}):${c.oneLine.zh}` },
+      source: c.source,
+      more: `/company ${c.name}`,
+    });
+    // A founding year with no fact of its own still answers "when was X founded?".
+    if (c.founded && !c.facts.some((f) => /found/i.test(f.label.en))) {
+      docs.push({
+        id: `fact:${c.id}:founded`,
+        kind: 'fact',
+        title: `${names} founded 成立`,
+        text: `${c.founded}`,
+        companies: [c.id],
+      layers: [c.layer],
+        lead: { en: `${c.name} was founded in ${c.founded}.`, zh: `${c.name}成立于${c.founded}年。` },
+        source: APPENDIX,
+        more: `/company ${c.name}`,
+      });
+    }
+    c.facts.forEach((fact, i) => {
+      docs.push({
+        id: `fact:${c.id}:${i}`,
+        kind: 'fact',
+        title: join(names, both(fact.label)),
+        text: both(fact.value),
+        companies: [c.id],
+      layers: [c.layer],
+        lead: {
+          en: `${c.name}: ${fact.label.en}: ${fact.value.en}${fact.date && !fact.value.en.includes(fact.date.slice(0, 4)) ? ` (${fact.date})` : ''}.`,
+          zh: `${c.name}:${fact.label.zh}:${fact.value.zh}${fact.date && !fact.value.zh.includes(fact.date.slice(0, 4)) ? `(${fact.date})` : ''}。`,
+        },
+        source: fact.source,
+        ...(fact.figures[0] ? { figureId: fact.figures[0] } : {}),
+        more: `/company ${c.name}`,
+      });
+    });
+    if (c.moats.length) docs.push(moatSummary(kb, c, names));
+    for (const evidence of c.moats) {
+      const moat = kb.moat(evidence.moat);
+      docs.push({
+        id: `moat:${c.id}:${moat.id}`,
+        kind: 'moat_evidence',
+        title: join(names, both(moat.name), 'moat 护城河'),
+        text: both(evidence.why),
+        companies: [c.id],
+      layers: [c.layer],
+        lead: {
+          en: `${c.name}, ${moat.name.en.toLowerCase()} moat: ${STANCE_EN[evidence.stance]}. ${evidence.why.en}`,
+          zh: `${c.name}的${moat.name.zh}:${STANCE_ZH[evidence.stance]}。${evidence.why.zh}`,
+        },
+        source: evidence.source,
+        more: `/moat ${c.name}`,
+      });
+    }
+  }
+  addMarketModel(kb, docs);
+  return docs;
+}
+
+const LAYER_SECTIONS = new Set<string>(['apps', 'models', 'infra']);
+const STANCE_EN = { supported: 'supported by the essay’s evidence', weak: 'weak or in doubt', not_supported: 'not supported by the evidence' };
+const STANCE_ZH = { supported: '文中证据支持', weak: '偏弱或存疑', not_supported: '证据不支持' };
+
+/** "Does OpenAI have a moat?": its supported moats first, then those in doubt. */
+function moatSummary(kb: KnowledgeBase, c: Company, names: string): SearchDoc {
+  const list = (stance: MoatEvidence['stance'], lang: 'en' | 'zh') =>
+    c.moats.filter((m) => m.stance === stance).map((m) => kb.moat(m.moat).name[lang]).join(lang === 'zh' ? '、' : ', ');
+  const part = (label: string, value: string) => (value ? `${label}${value}` : '');
+  const en = [part('supported: ', list('supported', 'en')), part('weak or in doubt: ', list('weak', 'en')), part('not supported: ', list('not_supported', 'en'))].filter(Boolean).join('; ');
+  const zh = [part('有证据支持:', list('supported', 'zh')), part('偏弱或存疑:', list('weak', 'zh')), part('证据不支持:', list('not_supported', 'zh'))].filter(Boolean).join(';');
+  const opinion = c.moats.find((m) => m.source.kind === 'opinion')?.source ?? c.moats[0]!.source;
+  return {
+    id: `moat:${c.id}:summary`,
+    kind: 'moat_summary',
+    title: join(names, 'moat moats 护城河'),
+    text: join(en, zh),
+    companies: [c.id],
+    layers: [c.layer],
+    lead: { en: `${c.name}’s moats on the essay’s evidence: ${en}.`, zh: `根据文中证据,${c.name}的护城河:${zh}。` },
+    source: opinion,
+    more: `/moat ${c.name}`,
+  };
+}
+
+function addMarketModel(kb: KnowledgeBase, docs: SearchDoc[]): void {
+  for (const m of kb.moats) {
+    docs.push({
+      id: `moat:${m.id}`,
+      kind: 'moat',
+      title: join(both(m.name), m.aliases.en.join(' '), m.aliases.zh.join(' '), 'moat 护城河'),
+      text: join(both(m.slogan), both(m.definition)),
+      companies: [],
+      layers: [],
+      lead: { en: `${m.name.en}: ${m.definition.en}`, zh: `${m.name.zh}:${m.definition.zh}` },
+      source: m.source,
+      more: `/moat ${m.id}`,
+    });
+  }
+  const names = { en: kb.moats.map((m) => m.name.en).join(', '), zh: kb.moats.map((m) => m.name.zh).join('、') };
+  docs.push({
+    id: 'moat:list',
+    kind: 'moat_list',
+    title: 'six moats classic moats list types kinds 六种 护城河 类型',
+    text: both(names),
+    companies: [],
+    layers: [],
+    lead: { en: `The essay names six classic moats: ${names.en}.`, zh: `文章列出了六种经典护城河:${names.zh}。` },
+    source: kb.moats[0]!.source,
+    more: '/brief moats',
+  });
+  docs.push({
+    id: 'moat:durability',
+    kind: 'durability',
+    title: 'moat durable systemic moats 护城河 持久 系统性',
+    text: both(kb.moatDurability.text),
+    companies: [],
+    layers: [],
+    lead: kb.moatDurability.text,
+    source: kb.moatDurability.source,
+    more: '/brief moats',
+  });
+  for (const th of kb.theses) {
+    // A thesis answers with its reasoning: the statement alone begs "why?".
+    const lead = { en: `${th.statement.en} ${th.detail.en}`, zh: `${th.statement.zh}${th.detail.zh}` };
+    docs.push({ id: `thesis:${th.id}`, kind: 'thesis', title: both(th.statement), text: both(th.detail), companies: [], layers: [], lead, source: th.source, more: '/brief theses' });
+  }
+  const layers = { en: kb.layers.map((l) => `${l.name.en} (${l.id})`).join(', '), zh: kb.layers.map((l) => l.name.zh).join('、') };
+  docs.push({
+    id: 'layer:list',
+    kind: 'layer_list',
+    title: 'layers of the stack three layers tech stack 技术栈 三层 层级',
+    text: both(layers),
+    companies: [],
+    layers: [],
+    lead: { en: `The essay splits the generative-AI stack into three layers: ${layers.en}.`, zh: `文章把生成式AI技术栈分为三层:${layers.zh}。` },
+    source: { section: 'stack', vintage: '2023-01', kind: 'data' },
+    more: '/layer apps',
+  });
+  for (const layer of kb.layers) {
+    const titles = { en: layer.openQuestions.map((q) => q.title.en.replace(/[?:]$/, '')).join('; '), zh: layer.openQuestions.map((q) => q.title.zh.replace(/[??::]$/, '')).join(';') };
+    docs.push({
+      id: `question:${layer.id}:list`,
+      kind: 'question_list',
+      title: `${both(layer.name)} ${layer.aliases.en.join(' ')} ${layer.aliases.zh.join(' ')} open questions risks challenges issues 待解问题 悬而未决 问题 风险 挑战`,
+      text: both(titles),
+      companies: [],
+      layers: [layer.id],
+      lead: { en: `Open questions for the ${layer.name.en} layer: ${titles.en}.`, zh: `${layer.name.zh}悬而未决的问题:${titles.zh}。` },
+      source: layer.openQuestions[0]!.source,
+      more: `/layer ${layer.id}`,
+    });
+  }
+  for (const layer of kb.layers) {
+    const layerNames = join(both(layer.name), layer.aliases.en.join(' '), layer.aliases.zh.join(' '));
+    const more = `/layer ${layer.id}`;
+    docs.push({ id: `layer:${layer.id}`, kind: 'layer', title: layerNames, text: both(layer.summary), companies: [], layers: [layer.id], lead: { en: `${layer.name.en}: ${layer.summary.en}`, zh: `${layer.name.zh}:${layer.summary.zh}` }, source: layer.source, more });
+    for (const s of layer.segments) {
+      const who = s.companies.map((id) => kb.company(id)?.name ?? id).join(', ');
+      docs.push({ id: `segment:${layer.id}:${s.id}`, kind: 'segment', title: both(s.name), text: join(both(s.description), who), companies: s.companies, layers: [layer.id], lead: { en: `${s.name.en}: ${s.description.en} (${who})`, zh: `${s.name.zh}:${s.description.zh}(${who})` }, source: layer.source, more });
+    }
+    layer.economics.forEach((e, i) => {
+      docs.push({ id: `economics:${layer.id}:${i}`, kind: 'economics', title: layerNames, text: both(e.text), companies: [], layers: [layer.id], lead: e.text, source: e.source, more });
+    });
+    layer.openQuestions.forEach((q, i) => {
+      docs.push({ id: `question:${layer.id}:${i}`, kind: 'question', title: join(both(q.title), layerNames), text: both(q.text), companies: [], layers: [layer.id], lead: { en: `${q.title.en} ${q.text.en}`, zh: `${q.title.zh} ${q.text.zh}` }, source: q.source, more });
+    });
+  }
+  for (const section of kb.sections) {
+    section.notes.forEach((note, i) => {
+      docs.push({ id: `note:${section.id}:${i}`, kind: 'note', title: both(section.title), text: both(note), companies: [], layers: LAYER_SECTIONS.has(section.id) ? [section.id] : [], lead: note, source: { section: section.id, vintage: '2023-01', kind: section.id === 'value' ? 'opinion' : 'data' }, more: `/brief ${section.id}` });
+    });
+  }
+}

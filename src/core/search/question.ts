@@ -1,0 +1,169 @@
+// What a question is about, before any ranking: the companies it names, the terms that carry its
+// meaning, and signs that it asks for something the essay cannot know.
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { editDistance, normalizeName } from '../knowledge/name-index.js';
+import { canonicalize } from './synonyms.js';
+import { isHan, isStopWord, stem, terms, words } from './terms.js';
+
+export interface AnalysedQuestion {
+  /** The question in the knowledge base's vocabulary. */
+  canonical: string;
+  /** Terms to search with. */
+  terms: string[];
+  /** Companies the question names, by id. */
+  companies: string[];
+  /** Layers the question names ("model layer", "clouds", "应用"), by id. */
+  layers: string[];
+  /** Terms that are not company names and not bare numbers: what the question asks about. */
+  content: string[];
+  /** Asks for an amount, share or count ("how much", "what %", "多少"). */
+  wantsNumber: boolean;
+  /** Names a year after the essay's vintage, or asks for live data. */
+  outOfVintage: boolean;
+  /** Tries to give the bot new instructions. */
+  injection: boolean;
+  /** Asks for a share of something ("what %", "占比"): percentages answer it. */
+  wantsShare: boolean;
+  /** Asks for a list ("what are the six moats", "有哪几种"). */
+  wantsList: boolean;
+  /** Asks about a company, model or product the essay does not cover (GPT-4, Mistral, 文心一言 ...). */
+  outsideNames: string[];
+  /** Written in a language other than English or Chinese. */
+  otherLanguage: boolean;
+}
+
+const LIST_INTENT = /\b(what are|which are|list|types? of|kinds? of|all the|name the|how many (?:layers|moats|categories))\b|哪些|哪几|几种|几个|几层|分几|有什么|都有/u;
+/**
+ * Names from the market that the essay (January 2023) does not cover. A question about one of
+ * them must not be answered with the nearest-sounding record about something else.
+ */
+const OUTSIDE_NAMES =
+  /\b(gpt[- ]?(?:4o?|5)|o1|o3|llama(?: ?\d)?|claude|gemini|bard|palm ?2?|mistral|mixtral|deepseek|qwen|grok|xai|perplexity|inflection|adept|meta|facebook|apple|tesla|ernie|baidu|alibaba|tencent|bytedance|sora|copilot x|blackwell|b200|gb200|h200|mi300|groq|databricks|mosaicml|scale ai|pinecone|langchain)\b|文心一言|文心|百度|阿里|腾讯|字节|通义|豆包|智谱|月之暗面|kimi/iu;
+const OTHER_LANGUAGE_WORDS =
+  /(?<![\p{L}])(qué|que|cuál|cuánto|cuesta|cómo|una|el|la|es|de|porcentaje|ingresos|gastan|suscripción|las|los|del|por|para|est|les|des|du|le|quel|quelle|combien|pourcentage|revenus|dépensent|coûte|der|die|das|und|ist|wie|viel|welche|prozent|umsatz|kostet|quanto|quale|percentuale)(?![\p{L}])/giu;
+const NUMBER_INTENT = /\b(how (?:much|many|big|large)|what (?:share|percent(?:age)?|fraction|portion)|percent|size|figure|number|amount)\b|%|\$|多少|比例|占比|百分之|几成|规模|数字|金额/u;
+const SHARE_INTENT = /\b(share|percent(?:age)?|fraction|portion|proportion)\b|%|比例|占比|百分之|几成/u;
+const LIVE_DATA = /\b(today|tonight|tomorrow|yesterday|this (?:week|month)|stock price|share price|market cap(?:italization)?|live|real[- ]time|forecast for 20\d\d)\b|今天|明天|昨天|股价|市值|实时/u;
+const INJECTION = /\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules|above|previous|system)\b|\b(system prompt|jailbreak|pretend (?:you|to be)|act as|you are now)\b|忽略.{0,20}(指令|提示|规则|以上)|扮演|系统提示/iu;
+
+export function analyseQuestion(kb: KnowledgeBase, question: string): AnalysedQuestion {
+  const canonical = canonicalize(question);
+  const { ids: companies, typos } = findCompanies(kb, canonical);
+  const nameTerms = new Set([...companies.flatMap((id) => companyNameTerms(kb, id)), ...typos]);
+  const all = terms(canonical);
+  // Content is judged on whole words: the bigrams `terms` adds for Chinese are for matching only.
+  // Chinese names are cut out whole: the segmenter splits them ("台积电" -> "台", "积", "电").
+  const withoutNames = companies.flatMap((id) => kb.company(id)!.aliases.zh).reduce((text, alias) => text.split(alias.toLowerCase()).join(' '), canonical);
+  const content = [
+    ...new Set(
+      joinHanCharacters(words(withoutNames))
+        .filter((w) => !isStopWord(w))
+        .map((w) => (isHan(w) ? w : stem(w)))
+        .filter((t) => !nameTerms.has(t) && !/^[\d.,%$]+$/.test(t) && !(isHan(t) && t.length < 2)),
+    ),
+  ];
+  // "FY2025" and "2024年" count as years too.
+  const years = (question.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).map(Number);
+  const lower = question.normalize('NFKC').toLowerCase();
+  const outsideNames = [...lower.matchAll(new RegExp(OUTSIDE_NAMES.source, 'giu'))].map((m) => m[0]);
+  const foreign = lower.match(OTHER_LANGUAGE_WORDS) ?? [];
+  return {
+    canonical,
+    terms: all,
+    companies,
+    layers: findLayers(kb, canonical),
+    content,
+    wantsNumber: NUMBER_INTENT.test(question.toLowerCase()),
+    outOfVintage: years.some((y) => y > 2023) || LIVE_DATA.test(lower),
+    injection: INJECTION.test(question),
+    wantsList: LIST_INTENT.test(lower),
+    wantsShare: SHARE_INTENT.test(lower),
+    outsideNames,
+    otherLanguage: foreign.length >= 2 && !isHan(lower),
+  };
+}
+
+/**
+ * ICU's dictionary lacks many market terms and cuts them into characters ("估值" -> "估", "值");
+ * runs of single characters are joined back so the question's subject is judged as a word.
+ */
+function joinHanCharacters(list: string[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  for (const w of list) {
+    if (w.length === 1 && isHan(w) && !isStopWord(w)) {
+      run += w;
+      continue;
+    }
+    if (run) out.push(run);
+    run = '';
+    out.push(w);
+  }
+  if (run) out.push(run);
+  return out;
+}
+
+const nameTermCache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+function companyNameTerms(kb: KnowledgeBase, id: string): string[] {
+  let cache = nameTermCache.get(kb);
+  if (!cache) nameTermCache.set(kb, (cache = new Map()));
+  let list = cache.get(id);
+  if (!list) {
+    const c = kb.company(id)!;
+    list = [c.name, ...c.aliases.en, ...c.aliases.zh].flatMap((n) => terms(n));
+    cache.set(id, list);
+  }
+  return list;
+}
+
+/**
+ * Company names in the question: runs of up to four words matched against every name and alias
+ * (so "hugging face" and "gpt-3" are found, but "sd" inside another word is not), and Chinese
+ * names found anywhere in the text, since Chinese has no spaces to stop at.
+ */
+function findCompanies(kb: KnowledgeBase, text: string): { ids: string[]; typos: string[] } {
+  const found = new Set<string>();
+  const typos: string[] = [];
+  const tokens = words(text).filter((w) => !isHan(w));
+  for (let size = 4; size >= 1; size--) {
+    for (let i = 0; i + size <= tokens.length; i++) {
+      const key = normalizeName(tokens.slice(i, i + size).join(''));
+      if (key.length < 2) continue;
+      const hit = kb.companyNames.resolve(key);
+      if (hit.found && normalizeName(hit.found.name) !== '' && isExactName(kb, key, hit.found.id)) found.add(hit.found.id);
+    }
+  }
+  // One typo in a long name still names it ("nvidai", "antrhopic").
+  for (const token of tokens) {
+    if (token.length < 5 || found.size) continue;
+    const limit = token.length >= 8 ? 2 : 1;
+    const close = kb.companyNames.suggest(token, 2).filter((name) => editDistance(normalizeName(name), token) <= limit);
+    if (close.length === 1) {
+      found.add(kb.companyNames.resolve(close[0]!).found!.id);
+      typos.push(token);
+    }
+  }
+  const squashed = normalizeName(text);
+  for (const company of kb.companies) {
+    if (company.aliases.zh.some((alias) => squashed.includes(normalizeName(alias)))) found.add(company.id);
+  }
+  return { ids: [...found], typos };
+}
+
+/** Layers named by a whole word or phrase of the question ("model layer", "clouds", "应用层"). */
+function findLayers(kb: KnowledgeBase, text: string): string[] {
+  const tokens = words(text).map((w) => (isHan(w) ? w : stem(w)));
+  const found = new Set<string>();
+  for (const layer of kb.layers) {
+    const names = [layer.id, layer.name.en, layer.name.zh, ...layer.aliases.en, ...layer.aliases.zh].map((n) => words(n).map((w) => (isHan(w) ? w : stem(w))).join(' '));
+    const joined = ` ${tokens.join(' ')} `;
+    if (names.some((n) => n && joined.includes(` ${n} `))) found.add(layer.id);
+  }
+  return [...found];
+}
+
+/** resolve() also accepts unique prefixes; inside a sentence only whole names count. */
+function isExactName(kb: KnowledgeBase, key: string, id: string): boolean {
+  const c = kb.company(id)!;
+  return [c.id, c.name, ...c.aliases.en, ...c.aliases.zh].some((n) => normalizeName(n) === key);
+}

@@ -1,0 +1,78 @@
+// How people ask about this market, rewritten into the knowledge base's own vocabulary before
+// searching: "hyperscalers" are the clouds, "COGS" is mostly inference cost, "GPU maker" is NVIDIA.
+// Rewriting (rather than appending) keeps a paraphrased word from counting as "unknown".
+
+const REWRITES: [RegExp, string][] = [
+  // Before the "winner" rule below takes the word apart.
+  [/\b(winners?[- ]takes?[- ]all|winner[- ]take[- ]most)\b|赢者通吃|赢家通吃/g, ' winnertakeall 赢者通吃 '],
+  [/\bseries ([a-f])\b/g, ' series $1 funding round '],
+  [/([a-f])轮/g, ' $1轮 融资 '],
+  [/\b(how (?:fast|quickly|long|soon))\b/g, ' how long time year '],
+  [/(多久|多快|多长时间)/g, ' 时间 一年 '],
+  [/\b(charges?|charging|paid|pay for|for free|free of charge|cost money|give (?:it|them) away)\b/g, ' free '],
+  [/\b(wrote|written|authors?|authored)\b/g, ' author '],
+  [/\b(cheaper|cheap|more expensive|expensive|pricier|pricing|prices?|priced)\b/g, ' price '],
+  [/\b(switch(?:es|ing)?|migrat(?:e|es|ing|ion)|mov(?:e|es|ing) (?:between|across)|portab(?:le|ility)|lock-?in)\b/g, ' switch move '],
+  [/(换云|迁移|切换|转向|跳槽|换到)/g, ' 迁移 '],
+  [/\b(making (?:real |any |much )?money|commerciali[sz](?:e|ed|ing|ation)|profitab(?:le|ility)|at scale commercially)\b/g, ' commercial scale '],
+  [/\b(monetiz(?:e|es|ing|ation)|monetis(?:e|es|ing|ation))\b/g, ' monetization '],
+  [/(赚钱最多|赚得最多|赚最多|最赚钱)/g, ' 赢家 '],
+  [/(赚钱了?吗?|盈利了?吗?|挣钱|赚到钱)/g, ' 盈利 '],
+  [/(投了|投入了?|注资)/g, ' 投资 '],
+  [/(靠得住|站得住|长久|牢固)/g, ' 持久 '],
+  [/(模型公司|模型厂商|模型提供方)/g, ' 模型提供商 '],
+  [/(好做吗?|难做吗?|好不好做|日子好过吗?|容易吗)/g, ' 挑战 '],
+  [/\b(gen ?ai|genai|generative artificial intelligence|aigc)\b/g, ' generative ai '],
+  [/\b(data ?cent(?:er|re)s?)\b/g, ' data center '],
+  [/\b(hyperscalers?|big (?:3|three)(?: clouds?)?|major clouds?|public clouds?|cloud vendors?|cloud providers?|cloud compan(?:y|ies))\b/g, ' cloud providers '],
+  [/(云厂商|云服务商|云服务提供商|云计算厂商|云计算公司|公有云|三大云|三朵云)/g, ' 云服务商 '],
+  [/\b(gpu makers?|gpu vendors?|gpu compan(?:y|ies)|graphics cards? makers?|chipmakers? for ai)\b/g, ' nvidia '],
+  [/(gpu厂商|显卡厂商|gpu巨头)/g, ' 英伟达 '],
+  [/\b(foundr(?:y|ies)|fabs?|chip manufacturers?|who makes (?:the )?chips)\b/g, ' tsmc manufacture chips '],
+  [/\b(take rate|cut of|slice of|portion of|fraction of|percentage of|proportion of)\b/g, ' share of '],
+  [/\b(cogs|cost of goods(?: sold)?|cost of revenue|serving costs?|compute costs?|compute bills?)\b/g, ' inference cost '],
+  [/\b(capex|capital spend(?:ing)?|capital expenditures?|infrastructure spend(?:ing)?)\b/g, ' capital expenditure '],
+  [/(资本开支|资本支出)/g, ' 资本开支 '],
+  [/\b(worth|valuations?|valued at|value[sd]? (?:it |them )?at)\b/g, ' valuation '],
+  [/\b(put into|invest(?:ed|s|ing|ments?)?|backing|backed)\b/g, ' investment '],
+  [/\b(raised|raise|raising|fund ?raising|funding rounds?|rounds?)\b/g, ' funding '],
+  [/\b(goes to|go to|went to|spent on|spend on|spends on|spending on|pays? (?:for|to)|paid (?:for|to))\b/g, ' spend '],
+  [/\b(beat|beats|outcompete|compete with|win against|competitive with)\b/g, ' compete '],
+  [/(打得过|比得过|竞争得过|赢得了|能赢)/g, ' 竞争 '],
+  [/\b(sales|arr|top ?line|revenues)\b/g, ' revenue '],
+  [/(营收|年收入|收入规模)/g, ' 收入 '],
+  [/(融了?多少钱?|融资多少|融到了?|筹集了?|募资|募集了?|拿了多少(?:投资|钱))/g, ' 融资 '],
+  [/(值多少钱|估值多少|估值是多少)/g, ' 估值 '],
+  [/(烧多少钱|要花多少钱|花多少钱|花了多少钱|成本多少)/g, ' 成本 '],
+  [/\b(captur(?:e|es|ed|ing))\b/g, ' capture '],
+  [/\b(who'?s winning|who is winning|who wins|winning|winners?|biggest beneficiar(?:y|ies)|captures? (?:the )?(?:most )?value|value capture|value accrues?|accrue)\b/g, ' winner value '],
+  [/(赢家|谁赢|获益最多|价值积累|价值流向|拿走了最多)/g, ' 赢家 价值 '],
+  [/\b(defensib(?:le|ility)|barriers? to entry|competitive advantages?|moats?)\b/g, ' moat '],
+  [/(壁垒|竞争优势|护城河)/g, ' 护城河 '],
+  [/\b(durable|durability|lasting|last long|will last|sustainable|long[- ]term)\b/g, ' durable '],
+  [/(持久|可持续|长期)/g, ' 持久 '],
+  [/\b(started|establish(?:ed)?|incorporated|set up|founding|inception)\b/g, ' founded '],
+  [/(创立|创办|成立时间|哪年成立)/g, ' 成立 '],
+  [/\b(params|parameter count|model size)\b/g, ' parameters '],
+  [/\b(cit(?:ed|es|ing|ations?)|papers?|literature)\b/g, ' citation research '],
+  [/(论文|引用|文献)/g, ' 引用 '],
+  [/\b(gross margins?|margins?)\b/g, ' gross margin '],
+  [/(毛利率|毛利|利润率)/g, ' 毛利率 '],
+  [/\b(vcs?|venture capital|venture funding|investors? money)\b/g, ' venture capital '],
+  [/\b(llms?|language models?|foundation models?)\b/g, ' language model '],
+  [/\b(open[- ]source|open weights?)\b/g, ' open source '],
+  [/\b(closed[- ]source|proprietary)\b/g, ' proprietary '],
+  [/\b(retain|retention|churn(?:ing)?|stick(?:y|iness))\b/g, ' retention '],
+  [/\b(commoditi[sz](?:ed|ation|e)|commodity)\b/g, ' commoditization '],
+  [/\b(chip shortage|gpu shortage|supply crunch|scarcity|scarce)\b/g, ' shortage scarce '],
+  [/\b(graduat(?:e|es|ing))\b/g, ' churn own model '],
+  [/\b(own models?|in-house models?|train (?:its|their|our) own|from scratch|vertical(?:ly)? integrat(?:ed|ion|e))\b/g, ' vertical integration own model '],
+  [/\b(call (?:an |the )?apis?|use (?:an |the )?apis?|via (?:an )?apis?|api calls?|models? as a service)\b/g, ' model service api '],
+];
+
+/** Applied to questions and documents alike, so both meet in one vocabulary. */
+export function canonicalize(question: string): string {
+  let text = ` ${question.normalize('NFKC').toLowerCase()} `;
+  for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement);
+  return text.replace(/\s+/g, ' ').trim();
+}
