@@ -19,6 +19,10 @@ const Env = z.object({
   DISCORD_PUBLIC_KEY: optionalSecret.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), 'must be 64 hex characters'),
   DISCORD_GUILD_ID: optionalSecret.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'must be a Discord snowflake (digits)'),
   STORE_PATH: z.string().trim().min(1).default('./var/store.json'),
+  LLM_BASE_URL: optionalSecret.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), 'must be an http(s) URL, e.g. http://localhost:11434/v1'),
+  LLM_MODEL: optionalSecret,
+  LLM_API_KEY: optionalSecret,
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -41,6 +45,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const c = parsed.data;
   if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
     throw new ConfigError('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (Boolean(c.LLM_BASE_URL) !== Boolean(c.LLM_MODEL)) {
+    throw new ConfigError(`${c.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL'}: LLM_BASE_URL and LLM_MODEL go together`);
   }
   if (c.DISCORD_PUBLIC_KEY && !c.DISCORD_APPLICATION_ID) {
     throw new ConfigError('DISCORD_APPLICATION_ID: required when DISCORD_PUBLIC_KEY is set');

@@ -6,6 +6,7 @@ import { answerOnce } from './adapters/shell/one-shot.js';
 import { runShell } from './adapters/shell/repl.js';
 import { ConfigError, loadConfig } from './config.js';
 import { KnowledgeBaseError, loadKnowledgeBase } from './core/knowledge/load.js';
+import { createLlmAnswerWriter } from './core/search/llm-writer.js';
 import { createLogger } from './logger.js';
 import { createRouter } from './router/router.js';
 
@@ -31,8 +32,7 @@ export async function main(io: MainIO): Promise<number> {
   const oneShot = cli.args.text !== undefined;
   let config;
   try {
-    // The one-shot CLI needs no platform settings, so a half-configured .env does not stop it.
-    config = oneShot ? undefined : loadConfig(io.env);
+    config = loadConfig(io.env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     io.stderr.write(`genai-bot: configuration: ${err.message}\n`);
@@ -46,13 +46,18 @@ export async function main(io: MainIO): Promise<number> {
     io.stderr.write(`genai-bot: knowledge base: ${err.message}\n`);
     return 1;
   }
-  const logger = createLogger(config?.LOG_LEVEL ?? 'warn');
-  const router = createRouter({ commands, kb, logger });
+  // The shell and the CLI keep the terminal for answers: below warnings, logs stay quiet there.
+  const logger = createLogger(io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
+  const answerWriter =
+    config.LLM_BASE_URL && config.LLM_MODEL
+      ? createLlmAnswerWriter({ baseUrl: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS, logger })
+      : undefined;
+  const router = createRouter({ commands, kb, logger, ...(answerWriter ? { answerWriter } : {}) });
   const width = io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, 120) : 80;
 
   if (oneShot) return answerOnce(router, cli.args.text ?? '', { json: cli.args.json, lang: cli.args.lang, width }, io.stdout);
 
-  if (config && (config.slack || config.discordGateway || config.discordHttp)) {
+  if (config.slack || config.discordGateway || config.discordHttp) {
     logger.warn('platform credentials are set, but this build has no Slack or Discord adapter yet: starting the terminal shell');
   }
   await runShell(router, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang: cli.args.lang, width });

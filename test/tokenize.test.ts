@@ -66,3 +66,11 @@ describe('parseTextArgs', () => {
     });
   });
 });
+
+describe('parseTextArgs on prose', () => {
+  it('reads “word:” followed by a space as prose, not as an empty option', () => {
+    const parsed = parseTextArgs('PM question: why would they leave?', [opt('question')]);
+    expect(parsed.values).toEqual({ question: 'PM question: why would they leave?' });
+    expect(parsed.problems).toEqual([]);
+  });
+});

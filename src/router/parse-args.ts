@@ -24,7 +24,9 @@ export function parseTextArgs(text: string, options: readonly OptionSpec[], sepa
   const words: Token[] = [];
 
   for (const token of tokenize(text)) {
-    const pair = token.quoted ? null : PAIR.exec(token.text);
+    const raw = token.quoted ? null : PAIR.exec(token.text);
+    // "key:" with nothing after it is prose ("PM question: why ..."), not an option.
+    const pair = raw && raw[2] === ':' && raw[3] === '' ? null : raw;
     const spec = pair ? byName.get(optionKey(pair[1]!)) : undefined;
     if (pair && spec) {
       values[spec.name] = pair[3]!;

@@ -2,7 +2,7 @@
 import type { Lang } from '../../core/i18n/lang.js';
 import type { Reply } from '../../core/reply.js';
 import type { Router } from '../../router/router.js';
-import { shellInvocation } from './invocation.js';
+import { commandNames, shellInvocation } from './invocation.js';
 import { renderText } from './render-text.js';
 
 export async function answerOnce(
@@ -11,7 +11,7 @@ export async function answerOnce(
   opts: { json: boolean; lang?: Lang | undefined; width?: number },
   out: NodeJS.WritableStream,
 ): Promise<number> {
-  const reply = await router.handle(shellInvocation(text, opts.lang));
+  const reply = await router.handle(shellInvocation(text, opts.lang, commandNames(router)));
   out.write(`${opts.json ? toJson(reply) : renderText(reply, opts.width)}\n`);
   return reply.kind === 'answer' ? 0 : 1;
 }

@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline';
 import type { Lang } from '../../core/i18n/lang.js';
 import type { Router } from '../../router/router.js';
-import { shellInvocation } from './invocation.js';
+import { commandNames, shellInvocation } from './invocation.js';
 import { renderText } from './render-text.js';
 
 export interface ShellOptions {
@@ -26,7 +26,7 @@ export async function runShell(router: Router, opts: ShellOptions): Promise<void
     prompt: 'genai> ',
   });
   if (opts.interactive) {
-    opts.output.write('genai-market-bot: ask about the generative-AI market (a16z, Jan 2023). /help lists commands, exit leaves.\n');
+    opts.output.write('genai-market-bot: the generative-AI market, from a16z (Jan 2023). Type a command (/help lists them) or just ask a question; exit leaves.\n');
     rl.prompt();
   }
   let first = true;
@@ -34,7 +34,7 @@ export async function runShell(router: Router, opts: ShellOptions): Promise<void
     const text = line.trim();
     if (EXIT_WORDS.has(text.toLowerCase())) break;
     if (text) {
-      const reply = await router.handle(shellInvocation(text, opts.lang));
+      const reply = await router.handle(shellInvocation(text, opts.lang, commandNames(router)));
       // Replies in a pipe are separated by a blank line, so a reader can split them.
       opts.output.write(`${first || opts.interactive ? '' : '\n'}${renderText(reply, opts.width)}\n`);
       first = false;

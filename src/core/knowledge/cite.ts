@@ -15,12 +15,13 @@ export function cite(kb: KnowledgeBase, source: Source, lang: Lang): Citation {
   };
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /** "2023-01" -> "Jan 2023" / "2023年1月" */
 export function vintageLabel(vintage: string, lang: Lang): string {
   const [year, month] = vintage.split('-').map(Number) as [number, number];
   if (lang === 'zh') return `${year}年${month}月`;
-  const name = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
-  return `${name} ${year}`;
+  return `${MONTHS[month - 1] ?? month} ${year}`;
 }
 
 /** The short form shown beside a figure: "§6, Jan 2023". */

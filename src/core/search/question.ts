@@ -46,9 +46,10 @@ const SHARE_INTENT = /\b(share|percent(?:age)?|fraction|portion|proportion)\b|%|
 const LIVE_DATA = /\b(today|tonight|tomorrow|yesterday|this (?:week|month)|stock price|share price|market cap(?:italization)?|live|real[- ]time|forecast for 20\d\d)\b|今天|明天|昨天|股价|市值|实时/u;
 const INJECTION = /\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules|above|previous|system)\b|\b(system prompt|jailbreak|pretend (?:you|to be)|act as|you are now)\b|忽略.{0,20}(指令|提示|规则|以上)|扮演|系统提示/iu;
 
-export function analyseQuestion(kb: KnowledgeBase, question: string): AnalysedQuestion {
+/** `knows` tells whether a term occurs in the knowledge base, so that real words are not taken for typos. */
+export function analyseQuestion(kb: KnowledgeBase, question: string, knows: (term: string) => boolean = () => false): AnalysedQuestion {
   const canonical = canonicalize(question);
-  const { ids: companies, typos } = findCompanies(kb, canonical);
+  const { ids: companies, typos } = findCompanies(kb, canonical, knows);
   const nameTerms = new Set([...companies.flatMap((id) => companyNameTerms(kb, id)), ...typos]);
   const all = terms(canonical);
   // Content is judged on whole words: the bigrams `terms` adds for Chinese are for matching only.
@@ -116,31 +117,53 @@ function companyNameTerms(kb: KnowledgeBase, id: string): string[] {
   return list;
 }
 
+interface NameTables {
+  /** Every company name and alias, normalised, to its id. */
+  companies: Map<string, string>;
+  /** Each layer's names as stemmed word sequences. */
+  layers: { id: string; names: string[] }[];
+}
+
+const tables = new WeakMap<KnowledgeBase, NameTables>();
+function nameTables(kb: KnowledgeBase): NameTables {
+  let t = tables.get(kb);
+  if (!t) {
+    const companies = new Map<string, string>();
+    for (const c of kb.companies) for (const n of [c.id, c.name, ...c.aliases.en, ...c.aliases.zh]) companies.set(normalizeName(n), c.id);
+    const stemmed = (n: string) => words(n).map((w) => (isHan(w) ? w : stem(w))).join(' ');
+    const layers = kb.layers.map((l) => ({ id: l.id, names: [l.id, l.name.en, l.name.zh, ...l.aliases.en, ...l.aliases.zh].map(stemmed).filter(Boolean) }));
+    tables.set(kb, (t = { companies, layers }));
+  }
+  return t;
+}
+
 /**
  * Company names in the question: runs of up to four words matched against every name and alias
- * (so "hugging face" and "gpt-3" are found, but "sd" inside another word is not), and Chinese
- * names found anywhere in the text, since Chinese has no spaces to stop at.
+ * (so "hugging face" and "gpt-3" are found, but "sd" inside another word is not), Chinese names
+ * found anywhere in the text (Chinese has no spaces to stop at), and a long name with a typo.
  */
-function findCompanies(kb: KnowledgeBase, text: string): { ids: string[]; typos: string[] } {
+function findCompanies(kb: KnowledgeBase, text: string, knows: (term: string) => boolean): { ids: string[]; typos: string[] } {
+  const names = nameTables(kb).companies;
   const found = new Set<string>();
   const typos: string[] = [];
   const tokens = words(text).filter((w) => !isHan(w));
   for (let size = 4; size >= 1; size--) {
     for (let i = 0; i + size <= tokens.length; i++) {
       const key = normalizeName(tokens.slice(i, i + size).join(''));
-      if (key.length < 2) continue;
-      const hit = kb.companyNames.resolve(key);
-      if (hit.found && normalizeName(hit.found.name) !== '' && isExactName(kb, key, hit.found.id)) found.add(hit.found.id);
+      const id = key.length >= 2 ? names.get(key) : undefined;
+      if (id) found.add(id);
     }
   }
-  // One typo in a long name still names it ("nvidai", "antrhopic").
-  for (const token of tokens) {
-    if (token.length < 5 || found.size) continue;
-    const limit = token.length >= 8 ? 2 : 1;
-    const close = kb.companyNames.suggest(token, 2).filter((name) => editDistance(normalizeName(name), token) <= limit);
-    if (close.length === 1) {
-      found.add(kb.companyNames.resolve(close[0]!).found!.id);
-      typos.push(token);
+  // One typo in a long name still names it ("nvidai", "antrhopic"); words the knowledge base uses are not typos.
+  if (found.size === 0) {
+    for (const token of tokens) {
+      if (token.length < 5 || isStopWord(token) || knows(stem(token))) continue;
+      const limit = token.length >= 8 ? 2 : 1;
+      const close = new Set([...names].filter(([name]) => Math.abs(name.length - token.length) <= limit && editDistance(name, token) <= limit).map(([, id]) => id));
+      if (close.size === 1) {
+        found.add([...close][0]!);
+        typos.push(token);
+      }
     }
   }
   const squashed = normalizeName(text);
@@ -152,18 +175,6 @@ function findCompanies(kb: KnowledgeBase, text: string): { ids: string[]; typos:
 
 /** Layers named by a whole word or phrase of the question ("model layer", "clouds", "应用层"). */
 function findLayers(kb: KnowledgeBase, text: string): string[] {
-  const tokens = words(text).map((w) => (isHan(w) ? w : stem(w)));
-  const found = new Set<string>();
-  for (const layer of kb.layers) {
-    const names = [layer.id, layer.name.en, layer.name.zh, ...layer.aliases.en, ...layer.aliases.zh].map((n) => words(n).map((w) => (isHan(w) ? w : stem(w))).join(' '));
-    const joined = ` ${tokens.join(' ')} `;
-    if (names.some((n) => n && joined.includes(` ${n} `))) found.add(layer.id);
-  }
-  return [...found];
-}
-
-/** resolve() also accepts unique prefixes; inside a sentence only whole names count. */
-function isExactName(kb: KnowledgeBase, key: string, id: string): boolean {
-  const c = kb.company(id)!;
-  return [c.id, c.name, ...c.aliases.en, ...c.aliases.zh].some((n) => normalizeName(n) === key);
+  const joined = ` ${words(text).map((w) => (isHan(w) ? w : stem(w))).join(' ')} `;
+  return nameTables(kb).layers.filter((l) => l.names.some((n) => joined.includes(` ${n} `))).map((l) => l.id);
 }

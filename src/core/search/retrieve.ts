@@ -40,13 +40,13 @@ const KIND_WEIGHT: Record<SearchDoc['kind'], number> = {
 };
 
 /** A content word is answered when the document matched it, or (for Chinese) one of its pieces. */
-function answers(word: string, matched: string[]): boolean {
-  return matched.includes(word) || terms(word).some((t) => matched.includes(t));
+function answers(pieces: readonly string[], matched: string[]): boolean {
+  return pieces.some((t) => matched.includes(t));
 }
 
 export function retrieve(kb: KnowledgeBase, text: string, limit = 5): Retrieval {
-  const question = analyseQuestion(kb, text);
   const index = searchIndex(kb);
+  const question = analyseQuestion(kb, text, index.knows);
   const unknown = question.content.filter((t) => !index.knows(t));
   const refuse = (reason: NotCoveredReason, hits: Hit[] = []): Retrieval => ({ covered: false, question, reason, unknown, hits });
 
@@ -64,9 +64,12 @@ export function retrieve(kb: KnowledgeBase, text: string, limit = 5): Retrieval 
   // A bare company name ("nvidia", "英伟达") asks for its card.
   if (question.content.length === 0) return { covered: true, question, hits: companyCards(question) };
 
+  // Each content word with the pieces the index may have matched it by, worked out once per question.
+  const contentPieces = question.content.map((word) => [word, ...terms(word)]);
   const named = new Set(question.companies);
   const layers = new Set(question.layers);
   const asksMoat = question.terms.includes('moat') || question.terms.includes('护城河');
+  const asksDurability = asksMoat && (question.terms.includes('durable') || question.terms.includes('持久'));
   const hits = index
     .search(question.terms, (doc) => {
       let boost = KIND_WEIGHT[doc.kind];
@@ -77,24 +80,24 @@ export function retrieve(kb: KnowledgeBase, text: string, limit = 5): Retrieval 
       if (layers.size && doc.layers.length) boost *= doc.layers.some((l) => layers.has(l)) ? 2 : 0.5;
       // "Are there real moats?" asks for the verdict; "does OpenAI have a moat?" for its summary.
       if (asksMoat && doc.kind === (named.size ? 'moat_summary' : 'durability')) boost *= 2;
+      if (asksDurability && doc.kind === 'durability') boost *= 2.5;
       // The whole card answers "tell me about X"; a question about one attribute wants the fact.
       if (doc.kind === 'company') boost *= 0.6;
       return boost;
     })
     // A document that only matched the company's name does not answer a question about something else.
-    .filter((h) => question.content.length === 0 || question.content.some((word) => answers(word, h.matched)))
+    .filter((h) => contentPieces.length === 0 || contentPieces.some((pieces) => answers(pieces, h.matched)))
     // Coordination: a document that answers more of the question's words beats one that repeats a few.
-    .map((h) => ({ ...h, score: h.score * coverage(h.matched, question.content) }))
+    .map((h) => ({ ...h, score: h.score * coverage(h.matched) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)
     .map(({ doc, score }) => ({ doc, score }));
   if (!hits[0] || hits[0].score < MIN_SCORE) return refuse('low_score', hits);
   return { covered: true, question, hits };
 
-  function coverage(matched: string[], content: string[]): number {
-    if (content.length === 0) return 1;
-    const share = content.filter((word) => answers(word, matched)).length / content.length;
-    return 0.5 + share;
+  function coverage(matched: string[]): number {
+    if (contentPieces.length === 0) return 1;
+    return 0.5 + contentPieces.filter((pieces) => answers(pieces, matched)).length / contentPieces.length;
   }
 
   function companyCards(q: AnalysedQuestion): Hit[] {

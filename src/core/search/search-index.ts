@@ -49,8 +49,10 @@ function buildIndex(docs: SearchDoc[]): SearchIndex {
         .search(queryTerms.join(' '), {
           boost: { title: 2 },
           combineWith: 'OR',
-          fuzzy: (term) => (term.length >= 6 && /^[a-z]+$/.test(term) ? 1 : false),
-          prefix: (term) => term.length >= 5 && /^[a-z]+$/.test(term),
+          // Fuzzy and prefix matching are for words the knowledge base does not have (typos, word
+          // parts); applying them to every word costs milliseconds and blurs exact matches.
+          fuzzy: (term) => (!vocabulary.has(term) && term.length >= 5 && /^[a-z]+$/.test(term) ? 1 : false),
+          prefix: (term) => !vocabulary.has(term) && term.length >= 5 && /^[a-z]+$/.test(term),
           weights: { fuzzy: 0.4, prefix: 0.6 },
           boostDocument: (id) => boost(byId.get(id as string)!),
         })

@@ -12,7 +12,7 @@ const REWRITES: [RegExp, string][] = [
   [/\b(charges?|charging|paid|pay for|for free|free of charge|cost money|give (?:it|them) away)\b/g, ' free '],
   [/\b(wrote|written|authors?|authored)\b/g, ' author '],
   [/\b(cheaper|cheap|more expensive|expensive|pricier|pricing|prices?|priced)\b/g, ' price '],
-  [/\b(switch(?:es|ing)?|migrat(?:e|es|ing|ion)|mov(?:e|es|ing) (?:between|across)|portab(?:le|ility)|lock-?in)\b/g, ' switch move '],
+  [/\b(switch(?:es|ing)?|migrat(?:e|es|ing|ion)|mov(?:e|es|ing) (?:between|across)|portab(?:le|ility)|lock(?:ed)?[- ]?in)\b/g, ' switch move '],
   [/(换云|迁移|切换|转向|跳槽|换到)/g, ' 迁移 '],
   [/\b(making (?:real |any |much )?money|commerciali[sz](?:e|ed|ing|ation)|profitab(?:le|ility)|at scale commercially)\b/g, ' commercial scale '],
   [/\b(monetiz(?:e|es|ing|ation)|monetis(?:e|es|ing|ation))\b/g, ' monetization '],
