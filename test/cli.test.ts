@@ -59,6 +59,13 @@ describe.runIf(existsSync(BIN))('genai-bot one-shot', () => {
     expect(run(['--lang', 'fr', '/help']).code).toBe(2);
   });
 
+  it('answers a plain question once, and /ask explicitly', () => {
+    expect(run(['how much do the hyperscalers spend on capex?']).stdout).toMatch(/more than \$100B a year/);
+    const r = run(['/ask who is the CEO of cohere?']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Not in the knowledge base/);
+  });
+
   it('prints its help with --help', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
@@ -78,6 +85,13 @@ describe.runIf(existsSync(BIN))('genai-bot shell in a pipe', () => {
     expect(r.stdout).toMatch(/\n六种护城河\n/);
     expect(replies.length).toBeGreaterThanOrEqual(5);
     expect(r.stderr).toBe('');
+  });
+
+  it('treats a line that is not a command as a question', () => {
+    const r = run([], 'what share of revenue do AI apps spend on inference?\n英伟达数据中心收入多少\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/~20-40% of revenue/);
+    expect(r.stdout).toMatch(/38亿美元/);
   });
 
   it('stops at exit', () => {
