@@ -18,6 +18,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY data ./data
+COPY assets ./assets
 RUN mkdir -p /app/var && chown node:node /app/var
 USER node
 VOLUME ["/app/var"]

@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
 import type { Bilingual } from '../src/core/knowledge/schema.js';
 import type { Reply } from '../src/core/reply.js';
 import type { AnswerWriter } from '../src/core/search/answer-writer.js';
+import type { Store } from '../src/store/store.js';
 import type { UserError } from '../src/core/user-error.js';
 
 export type Platform = 'slack' | 'discord' | 'shell';
@@ -41,6 +42,12 @@ export interface CommandContext {
   registry: readonly CommandInfo[];
   /** Present when a language model is configured (LLM_BASE_URL, LLM_MODEL). */
   answerWriter?: AnswerWriter;
+  store: Store;
+  /** Where saved things belong: the channel on a platform, the local shell otherwise. */
+  scope: string;
+  userId: string;
+  /** Render charts as images (platforms that show them, the CLI's --chart-out). */
+  charts: boolean;
 }
 
 export type CommandResult = Reply | UserError;

@@ -5,8 +5,22 @@ import { askCommand } from './ask.js';
 import { briefCommand } from './brief.js';
 import { companyCommand } from './company.js';
 import { compareCommand } from './compare.js';
+import { flowCommand } from './flow.js';
 import { helpCommand } from './help.js';
 import { layerCommand } from './layer.js';
+import { marginCommand } from './margin.js';
 import { moatCommand } from './moat.js';
+import { scenarioCommand } from './scenario.js';
 
-export const commands: readonly Command[] = [helpCommand, layerCommand, moatCommand, companyCommand, compareCommand, askCommand, briefCommand];
+export const commands: readonly Command[] = [
+  helpCommand,
+  layerCommand,
+  moatCommand,
+  companyCommand,
+  compareCommand,
+  askCommand,
+  marginCommand,
+  flowCommand,
+  scenarioCommand,
+  briefCommand,
+];

@@ -7,9 +7,10 @@ import { commands } from '../commands/index.js';
 import { defaultKnowledgeBase } from '../src/core/knowledge/load.js';
 import type { Invocation } from '../src/router/invocation.js';
 import { createRouter } from '../src/router/router.js';
+import { memoryStore } from '../src/store/memory-store.js';
 import { loadQuestions } from './evaluate.js';
 
-const router = createRouter({ commands, kb: defaultKnowledgeBase(), logger: { error: () => undefined } });
+const router = createRouter({ commands, kb: defaultKnowledgeBase(), store: memoryStore(), logger: { error: () => undefined } });
 const invocation = (command: string, args: string): Invocation => ({ platform: 'shell', command, args, userId: 'shell:bench', channelId: 'shell:bench', isAdmin: false });
 
 interface Row {

@@ -9,6 +9,8 @@ import { KnowledgeBaseError, loadKnowledgeBase } from './core/knowledge/load.js'
 import { createLlmAnswerWriter } from './core/search/llm-writer.js';
 import { createLogger } from './logger.js';
 import { createRouter } from './router/router.js';
+import { openLowdbStore } from './store/lowdb-store.js';
+import { StoreError } from './store/store.js';
 
 export interface MainIO {
   argv: readonly string[];
@@ -46,20 +48,33 @@ export async function main(io: MainIO): Promise<number> {
     io.stderr.write(`genai-bot: knowledge base: ${err.message}\n`);
     return 1;
   }
+  let store;
+  try {
+    store = await openLowdbStore(config.STORE_PATH);
+  } catch (err) {
+    if (!(err instanceof StoreError)) throw err;
+    io.stderr.write(`genai-bot: store: ${err.message}\n`);
+    return 1;
+  }
   // The shell and the CLI keep the terminal for answers: below warnings, logs stay quiet there.
   const logger = createLogger(io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
   const answerWriter =
     config.LLM_BASE_URL && config.LLM_MODEL
       ? createLlmAnswerWriter({ baseUrl: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS, logger })
       : undefined;
-  const router = createRouter({ commands, kb, logger, ...(answerWriter ? { answerWriter } : {}) });
+  const router = createRouter({ commands, kb, store, logger, ...(answerWriter ? { answerWriter } : {}) });
   const width = io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, 120) : 80;
 
-  if (oneShot) return answerOnce(router, cli.args.text ?? '', { json: cli.args.json, lang: cli.args.lang, width }, io.stdout);
+  if (oneShot) {
+    const code = await answerOnce(router, cli.args.text ?? '', { json: cli.args.json, lang: cli.args.lang, width, chartOut: cli.args.chartOut }, io.stdout, io.stderr);
+    await store.close();
+    return code;
+  }
 
   if (config.slack || config.discordGateway || config.discordHttp) {
     logger.warn('platform credentials are set, but this build has no Slack or Discord adapter yet: starting the terminal shell');
   }
   await runShell(router, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang: cli.args.lang, width });
+  await store.close();
   return 0;
 }

@@ -1,13 +1,15 @@
 // The built executable, as a user runs it: one-shot answers, exit codes, --json, --lang, and the
 // shell reading a pipe. vitest compiles dist/ first (test/setup/build.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../dist/src/bin.js', import.meta.url));
 // No platform credentials: the shell, whatever the developer's environment holds.
-const ENV = { PATH: process.env.PATH ?? '', NODE_ENV: 'test' };
+const ENV = { PATH: process.env.PATH ?? '', NODE_ENV: 'test', STORE_PATH: join(mkdtempSync(join(tmpdir(), 'cli-store-')), 'store.json') };
 
 function run(args: string[], input?: string) {
   const result = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: ENV, timeout: 15_000 });
@@ -66,6 +68,18 @@ describe.runIf(existsSync(BIN))('genai-bot one-shot', () => {
     expect(r.stdout).toMatch(/^Not in the knowledge base/);
   });
 
+  it('writes the chart as a PNG with --chart-out', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'chart-')), 'm.png');
+    const r = run(['/margin revenue=1M inference=30% other_cogs=10% inference_change=-50%', '--chart-out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Gross margin 60% → 75%/);
+    expect([...readFileSync(out).subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    const none = run(['/layer infra', '--chart-out', out]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/draws no chart/);
+    expect(run(['--chart-out', out]).code).toBe(2);
+  });
+
   it('prints its help with --help', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
@@ -98,6 +112,15 @@ describe.runIf(existsSync(BIN))('genai-bot shell in a pipe', () => {
     const r = run([], '/help\nexit\n/company jasper\n');
     expect(r.stdout).toMatch(/genai-market-bot: commands/);
     expect(r.stdout).not.toMatch(/^Jasper$/m);
+  });
+
+  it('stops start-up naming a corrupt store file, and leaves the file as it was', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'bad-store-')), 'store.json');
+    writeFileSync(path, 'not json');
+    const result = spawnSync(process.execPath, [BIN], { input: '/help\n', encoding: 'utf8', env: { ...ENV, STORE_PATH: path }, timeout: 15_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^genai-bot: store: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot be read`));
+    expect(readFileSync(path, 'utf8')).toBe('not json');
   });
 
   it('stops start-up with one line naming a malformed variable', () => {

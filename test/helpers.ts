@@ -6,6 +6,7 @@ import { defaultKnowledgeBase } from '../src/core/knowledge/load.js';
 import type { Reply } from '../src/core/reply.js';
 import type { Invocation } from '../src/router/invocation.js';
 import { createRouter, type RouterLogger } from '../src/router/router.js';
+import { memoryStore } from '../src/store/memory-store.js';
 
 export const kb = defaultKnowledgeBase();
 
@@ -14,7 +15,7 @@ export function recordingLogger(): RouterLogger & { errors: { obj: object; msg: 
   return { errors, error: (obj, msg) => errors.push({ obj, msg }) };
 }
 
-export const router = createRouter({ commands, kb, logger: recordingLogger() });
+export const router = createRouter({ commands, kb, store: memoryStore(), logger: recordingLogger() });
 
 export function shellText(text: string, lang?: Lang): Invocation {
   return { platform: 'shell', command: '', args: text, userId: 'shell:test', channelId: 'shell:test', isAdmin: true, ...(lang ? { lang } : {}) };

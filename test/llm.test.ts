@@ -5,6 +5,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { createLlmAnswerWriter } from '../src/core/search/llm-writer.js';
+import { memoryStore } from '../src/store/memory-store.js';
 import { createRouter } from '../src/router/router.js';
 import { kb, recordingLogger, shellText } from './helpers.js';
 
@@ -21,7 +22,7 @@ function routerWith(timeoutMs = 500) {
     timeoutMs,
     logger: { warn: (obj) => warnings.push(obj) },
   });
-  return { warnings, router: createRouter({ commands, kb, logger: recordingLogger(), answerWriter }) };
+  return { warnings, router: createRouter({ commands, kb, store: memoryStore(), logger: recordingLogger(), answerWriter }) };
 }
 
 const completion = (content: string) => ({ id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content } }] });

@@ -5,6 +5,7 @@ import { defineCommand } from '../commands/command.js';
 import { commands } from '../commands/index.js';
 import { moatCommand } from '../commands/moat.js';
 import { reply } from '../src/core/reply.js';
+import { memoryStore } from '../src/store/memory-store.js';
 import { createRouter, MAX_INPUT_CHARS, splitCommand } from '../src/router/router.js';
 import { allText, ask, kb, recordingLogger, router, shellText } from './helpers.js';
 
@@ -121,7 +122,7 @@ describe('the error funnel', () => {
 
   it('logs a failing command with a correlation id and shows the user only that id', async () => {
     const logger = recordingLogger();
-    const r = await createRouter({ commands: [boom], kb, logger, newId: () => 'abc12345' }).handle(shellText('/boom'));
+    const r = await createRouter({ commands: [boom], kb, store: memoryStore(), logger, newId: () => 'abc12345' }).handle(shellText('/boom'));
     expect(r.kind).toBe('error');
     expect(r.ephemeral).toBe(true);
     expect(r.body[0]).toMatch(/abc12345$/);
@@ -131,7 +132,7 @@ describe('the error funnel', () => {
 
   it('turns a returned user error into a usage message', async () => {
     const picky = defineCommand({ ...boom, name: 'picky', run: () => reply('en', 'fine') });
-    expect((await createRouter({ commands: [picky], kb, logger: recordingLogger() }).handle(shellText('/picky extra'))).kind).toBe('usage');
+    expect((await createRouter({ commands: [picky], kb, store: memoryStore(), logger: recordingLogger() }).handle(shellText('/picky extra'))).kind).toBe('usage');
   });
 });
 
@@ -147,6 +148,7 @@ describe('the command contract', () => {
   });
 
   it('gives every command bilingual descriptions and examples that answer', async () => {
+    await ask('/margin inference=30% save=base'); // the /scenario examples show and delete it
     for (const command of commands) {
       expect(command.description.en && command.description.zh, command.name).toBeTruthy();
       for (const example of command.examples) expect((await ask(example)).kind, example).toBe('answer');

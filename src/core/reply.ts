@@ -26,8 +26,12 @@ export interface Citation {
 }
 
 export interface Chart {
-  png: Uint8Array;
+  /** What the chart shows, in words (alt text, and the caption where images are not shown). */
   alt: string;
+  /** The same data as labelled bars, for places that draw text (the terminal). */
+  bars: { label: string; value: number; display: string }[];
+  /** The rendered image, when the platform shows images and the command was asked for one. */
+  png?: Uint8Array;
 }
 
 export type ReplyKind = 'answer' | 'usage' | 'error';

@@ -21,6 +21,8 @@ export interface Invocation {
   /** The platform's locale for the user ("zh-CN", "en-US"). */
   locale?: string;
   isAdmin: boolean;
+  /** The platform shows images: commands may render their charts. */
+  wantsChart?: boolean;
   /** The native payload, for adapters that need it back. Never read by commands. */
   raw?: unknown;
 }

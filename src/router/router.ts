@@ -9,6 +9,7 @@ import { describeError } from '../core/i18n/messages.js';
 import { t } from '../core/i18n/strings.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import type { AnswerWriter } from '../core/search/answer-writer.js';
+import type { Store } from '../store/store.js';
 import { NameIndex } from '../core/knowledge/name-index.js';
 import { reply, type Reply } from '../core/reply.js';
 import { isUserError } from '../core/user-error.js';
@@ -28,6 +29,7 @@ export interface RouterOptions {
   commands: readonly Command[];
   kb: KnowledgeBase;
   logger: RouterLogger;
+  store: Store;
   /** Optional services commands may use (a language model for /ask). */
   answerWriter?: AnswerWriter;
   /** Injected so tests can predict correlation ids. */
@@ -77,7 +79,17 @@ export function createRouter(options: RouterOptions): Router {
     const validated = validateArgs(command.schema, command.options, parsed.values);
     const problems = [...parsed.problems, ...(validated.ok ? [] : validated.problems)];
     if (problems.length > 0 || !validated.ok) return usageReply(lang, command, problems);
-    const ctx: CommandContext = { lang, kb, platform: invocation.platform, registry, ...(options.answerWriter ? { answerWriter: options.answerWriter } : {}) };
+    const ctx: CommandContext = {
+      lang,
+      kb,
+      platform: invocation.platform,
+      registry,
+      store: options.store,
+      scope: invocation.channelId,
+      userId: invocation.userId,
+      charts: invocation.wantsChart ?? false,
+      ...(options.answerWriter ? { answerWriter: options.answerWriter } : {}),
+    };
     const result = await command.run(validated.data, ctx);
     if (isUserError(result)) return usageReply(lang, command, [{ code: result.code, params: result.params }], result.suggestions);
     return result;

@@ -1,23 +1,42 @@
 // `genai-bot "<command text>"`: answer once. Exit 0 on an answer, 1 on a user error.
+import { writeFile } from 'node:fs/promises';
 import type { Lang } from '../../core/i18n/lang.js';
 import type { Reply } from '../../core/reply.js';
 import type { Router } from '../../router/router.js';
 import { commandNames, shellInvocation } from './invocation.js';
 import { renderText } from './render-text.js';
 
-export async function answerOnce(
-  router: Router,
-  text: string,
-  opts: { json: boolean; lang?: Lang | undefined; width?: number },
-  out: NodeJS.WritableStream,
-): Promise<number> {
-  const reply = await router.handle(shellInvocation(text, opts.lang, commandNames(router)));
+export interface OneShotOptions {
+  json: boolean;
+  lang?: Lang | undefined;
+  width?: number;
+  /** Write the reply's chart here as a PNG. */
+  chartOut?: string | undefined;
+}
+
+export async function answerOnce(router: Router, text: string, opts: OneShotOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const invocation = { ...shellInvocation(text, opts.lang, commandNames(router)), wantsChart: Boolean(opts.chartOut) };
+  const reply = await router.handle(invocation);
   out.write(`${opts.json ? toJson(reply) : renderText(reply, opts.width)}\n`);
+  if (opts.chartOut && reply.kind === 'answer') {
+    if (!reply.chart?.png) {
+      err.write(`genai-bot: this command draws no chart; nothing written to ${opts.chartOut}\n`);
+      return 1;
+    }
+    try {
+      await writeFile(opts.chartOut, reply.chart.png);
+    } catch (e) {
+      err.write(`genai-bot: cannot write the chart to ${opts.chartOut}: ${(e as Error).message}\n`);
+      return 1;
+    }
+  }
   return reply.kind === 'answer' ? 0 : 1;
 }
 
 /** The Reply as JSON; chart bytes as base64 so the output stays text. */
 export function toJson(reply: Reply): string {
   const { chart, ...rest } = reply;
-  return JSON.stringify(chart ? { ...rest, chart: { alt: chart.alt, pngBase64: Buffer.from(chart.png).toString('base64') } } : rest, null, 2);
+  if (!chart) return JSON.stringify(rest, null, 2);
+  const { png, ...data } = chart;
+  return JSON.stringify({ ...rest, chart: { ...data, ...(png ? { pngBase64: Buffer.from(png).toString('base64') } : {}) } }, null, 2);
 }

@@ -2,7 +2,7 @@
 // (columns when it fits, one block per row when it doesn't), sources and suggestions.
 import { displayWidth, padEnd } from '../../core/i18n/format.js';
 import { t } from '../../core/i18n/strings.js';
-import type { Reply, Table } from '../../core/reply.js';
+import type { Chart, Reply, Table } from '../../core/reply.js';
 import { wrap } from './wrap.js';
 
 const MAX_LABEL_COLUMN = 28;
@@ -28,6 +28,7 @@ export function renderText(reply: Reply, width = 80): string {
     out.push('');
   }
   if (reply.table) out.push(...renderTable(reply.table, width), '');
+  if (reply.chart) out.push(...renderBars(reply.chart, width), '');
   if (reply.sources.length) {
     const cited = reply.sources.map((s) => `${s.label} (${s.vintage}${s.opinion ? `, ${t(lang, 'inclOpinion')}` : ''})`);
     out.push(...wrap(`${t(lang, 'sources')}: ${t(lang, 'essay')}: ${cited.join('; ')}`, width));
@@ -55,6 +56,20 @@ export function renderTable(table: Table, width: number): string[] {
       return wrap(label ? `${label}: ${cell}` : cell, width, '    ');
     }),
   ]);
+}
+
+/** The terminal's version of a chart: its caption, then one bar per value. */
+export function renderBars(chart: Chart, width: number): string[] {
+  const labelWidth = Math.max(...chart.bars.map((b) => displayWidth(b.label)));
+  const valueWidth = Math.max(...chart.bars.map((b) => displayWidth(b.display)));
+  const room = Math.max(10, width - labelWidth - valueWidth - 6);
+  return [
+    ...wrap(chart.alt, width),
+    ...chart.bars.map((b) => {
+      const filled = Math.round(Math.min(1, Math.max(0, b.value)) * room);
+      return `  ${padEnd(b.label, labelWidth)}  ${'█'.repeat(filled)}${filled ? ' ' : ''}${b.display}`;
+    }),
+  ];
 }
 
 function maxLineWidth(text: string): number {

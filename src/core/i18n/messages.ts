@@ -18,6 +18,16 @@ export interface ErrorParams {
   unknown_layer: { name: string; didYouMean: string[] };
   unknown_topic: { name: string; didYouMean: string[] };
   same_company: { name: string };
+  bad_money: { option: string; value: string };
+  bad_share: { option: string; value: string };
+  bad_count: { option: string; value: string };
+  out_of_range: { option: string; value: string; min: string; max: string };
+  not_positive: { option: string; value: string };
+  too_large: { option: string; value: string; max: string };
+  units_together: { missing: string[] };
+  inference_or_units: Record<string, never>;
+  bad_scenario_name: { name: string };
+  unknown_scenario: { name: string; available: string[] };
 }
 export type ErrorCode = keyof ErrorParams;
 
@@ -46,6 +56,18 @@ const en: Wording = {
   unknown_topic: (p) =>
     `The knowledge base has no topic “${clip(p.name)}”.` + (p.didYouMean.length ? ` Did you mean ${quoteList(p.didYouMean, 'en')}?` : ''),
   same_company: (p) => `Both sides are “${clip(p.name)}”: name two different companies to compare.`,
+  bad_money: (p) => `“${clip(p.option)}” should be an amount of money, like 1M, $2.5B, 250k or 1,500; got “${clip(p.value)}”.`,
+  bad_share: (p) =>
+    `“${clip(p.option)}” should be a share, like 30% or 0.3 (a bare number below 1 is a fraction, from 1 up a percentage: 30 = 30%); got “${clip(p.value)}”.`,
+  bad_count: (p) => `“${clip(p.option)}” should be a number, like 500 or 1.5k; got “${clip(p.value)}”.`,
+  out_of_range: (p) => `“${clip(p.option)}” must be between ${p.min} and ${p.max}; got “${clip(p.value)}”.`,
+  not_positive: (p) => `“${clip(p.option)}” must be more than zero; got “${clip(p.value)}”.`,
+  too_large: (p) => `“${clip(p.option)}” of “${clip(p.value)}” is beyond any real business; at most ${p.max}.`,
+  units_together: (p) => `price, queries and cost_per_query go together; missing: ${p.missing.join(', ')}.`,
+  inference_or_units: () => 'Give either inference, or price, queries and cost_per_query (the inference share is worked out from them), not both.',
+  bad_scenario_name: (p) => `“${clip(p.name)}” cannot name a scenario: use 1-40 letters, digits, “_”, “-” or “.”.`,
+  unknown_scenario: (p) =>
+    `There is no saved scenario “${clip(p.name)}” here.` + (p.available.length ? ` Saved: ${list(p.available, 'en')}.` : ' None is saved yet.'),
 };
 
 const zh: Wording = {
@@ -66,6 +88,16 @@ const zh: Wording = {
     (p.didYouMean.length ? `你是不是想找 ${quoteList(p.didYouMean, 'zh')}?` : ''),
   unknown_topic: (p) => `知识库中没有主题“${clip(p.name)}”。` + (p.didYouMean.length ? `你是不是想找 ${quoteList(p.didYouMean, 'zh')}?` : ''),
   same_company: (p) => `两边都是“${clip(p.name)}”:请给出两家不同的公司进行比较。`,
+  bad_money: (p) => `“${clip(p.option)}”应为金额,例如 1M、$2.5B、250k、1,500 或 3亿;收到的是“${clip(p.value)}”。`,
+  bad_share: (p) => `“${clip(p.option)}”应为比例,例如 30% 或 0.3(小于1的数按小数读,1及以上按百分数读:30 = 30%);收到的是“${clip(p.value)}”。`,
+  bad_count: (p) => `“${clip(p.option)}”应为数字,例如 500 或 1.5k;收到的是“${clip(p.value)}”。`,
+  out_of_range: (p) => `“${clip(p.option)}”必须在 ${p.min} 到 ${p.max} 之间;收到的是“${clip(p.value)}”。`,
+  not_positive: (p) => `“${clip(p.option)}”必须大于零;收到的是“${clip(p.value)}”。`,
+  too_large: (p) => `“${clip(p.option)}”为“${clip(p.value)}”,超出了任何真实业务的规模;最多 ${p.max}。`,
+  units_together: (p) => `price、queries 和 cost_per_query 需要一起给出;缺少:${p.missing.join('、')}。`,
+  inference_or_units: () => '请给出 inference,或者给出 price、queries 和 cost_per_query(由它们推算推理成本占比),不要同时给出。',
+  bad_scenario_name: (p) => `“${clip(p.name)}”不能用作情景名称:请用 1-40 个字母、数字、“_”、“-”或“.”。`,
+  unknown_scenario: (p) => `这里没有名为“${clip(p.name)}”的已保存情景。` + (p.available.length ? `已保存:${list(p.available, 'zh')}。` : '还没有保存任何情景。'),
 };
 
 const WORDING: Record<Lang, Wording> = { en, zh };

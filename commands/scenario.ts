@@ -1,0 +1,51 @@
+// /scenario list | show <name> | delete <name>: the /margin inputs a channel has saved.
+import { z } from 'zod';
+import { reply } from '../src/core/reply.js';
+import { userError } from '../src/core/user-error.js';
+import { defineCommand } from './command.js';
+
+const ACTIONS = ['list', 'show', 'delete'] as const;
+
+export const scenarioCommand = defineCommand({
+  name: 'scenario',
+  description: { en: 'The /margin scenarios saved in this channel: list, show or delete', zh: '本频道保存的 /margin 情景:列出、查看或删除' },
+  options: [
+    { name: 'action', type: 'string', required: false, positional: true, choices: ACTIONS, description: { en: 'list (default), show or delete', zh: 'list(默认)、show 或 delete' } },
+    { name: 'name', type: 'string', required: false, positional: true, description: { en: 'The scenario’s name', zh: '情景名称' } },
+  ],
+  schema: z.strictObject({ action: z.enum(ACTIONS).optional(), name: z.string().trim().min(1).max(40).optional() }),
+  examples: ['/scenario list', '/scenario show base', '/scenario delete base'],
+  async run({ action = 'list', name }, { store, scope, lang }) {
+    const zh = lang === 'zh';
+    const all = await store.listScenarios(scope);
+    if (action === 'list') {
+      return reply(lang, zh ? '已保存的情景' : 'Saved scenarios', {
+        ephemeral: true,
+        body: all.length ? [] : [zh ? '还没有保存任何情景。保存方法:/margin inference=30% save=基准' : 'None yet. Save one with /margin inference=30% save=base'],
+        ...(all.length ? { table: { columns: zh ? ['名称', '输入', '保存者', '时间'] : ['Name', 'Inputs', 'Saved by', 'When'], rows: all.map((s) => [s.name, inputsText(s.inputs), s.savedBy, s.savedAt.slice(0, 16).replace('T', ' ')]) } } : {}),
+        suggestions: all.slice(0, 3).map((s) => `/margin scenario=${s.name}`),
+      });
+    }
+    if (!name) return userError('missing_option', { option: 'name' });
+    const found = await store.getScenario(scope, name);
+    if (!found) return userError('unknown_scenario', { name, available: all.map((s) => s.name) }, ['/scenario list']);
+    if (action === 'delete') {
+      await store.deleteScenario(scope, name);
+      return reply(lang, zh ? `已删除情景“${found.name}”` : `Deleted scenario “${found.name}”`, { ephemeral: true, suggestions: ['/scenario list'] });
+    }
+    return reply(lang, zh ? `情景“${found.name}”` : `Scenario “${found.name}”`, {
+      ephemeral: true,
+      body: [
+        `${zh ? '输入' : 'Inputs'}: ${inputsText(found.inputs) || (zh ? '(全部默认)' : '(all defaults)')}`,
+        `${zh ? '保存者' : 'Saved by'} ${found.savedBy}, ${found.savedAt.slice(0, 16).replace('T', ' ')} UTC`,
+      ],
+      suggestions: [`/margin scenario=${found.name}`, `/margin scenario=${found.name} inference_change=-20%`],
+    });
+  },
+});
+
+function inputsText(inputs: Record<string, string>): string {
+  return Object.entries(inputs)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+}

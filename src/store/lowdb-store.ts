@@ -1,0 +1,80 @@
+// The Store on a local JSON file with lowdb: the only module that imports lowdb. The file is
+// validated when opened; a corrupt file stops the bot with its path named and is never
+// overwritten. Writes go one at a time, and lowdb's writer replaces the file by an atomic rename.
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { z } from 'zod';
+import { scenarioKey, StoreError, type Store } from './store.js';
+
+const Scenario = z.strictObject({
+  name: z.string().min(1),
+  command: z.literal('margin'),
+  inputs: z.record(z.string(), z.string()),
+  savedBy: z.string(),
+  savedAt: z.string(),
+});
+
+const StoreFile = z.strictObject({
+  schemaVersion: z.literal(1),
+  scenarios: z.record(z.string(), z.record(z.string(), Scenario)),
+});
+type StoreData = z.infer<typeof StoreFile>;
+
+const empty = (): StoreData => ({ schemaVersion: 1, scenarios: {} });
+
+export async function openLowdbStore(path: string): Promise<Store> {
+  // Not JSONFilePreset: it silently keeps data in memory when NODE_ENV=test.
+  const db = new Low<StoreData>(new JSONFile<StoreData>(path), empty());
+  try {
+    await db.read();
+  } catch (err) {
+    throw new StoreError(`${path}: cannot be read (${(err as Error).message}); fix or move the file, it is never overwritten`);
+  }
+  const parsed = StoreFile.safeParse(db.data ?? empty());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new StoreError(`${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}; fix or move the file, it is never overwritten`);
+  }
+  db.data = parsed.data;
+
+  // One change at a time: each waits for the previous write, so none is lost.
+  let queue: Promise<unknown> = Promise.resolve();
+  let dirReady = false;
+  const change = <T>(mutate: (data: StoreData) => T): Promise<T> => {
+    const next = queue.then(async () => {
+      const result = mutate(db.data);
+      if (!dirReady) {
+        await mkdir(dirname(path), { recursive: true });
+        dirReady = true;
+      }
+      await db.write();
+      return result;
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    saveScenario: (scope, scenario) =>
+      change((data) => {
+        const scoped = (data.scenarios[scope] ??= {});
+        const key = scenarioKey(scenario.name);
+        const existed = key in scoped;
+        scoped[key] = scenario;
+        return existed ? 'replaced' : 'created';
+      }),
+    getScenario: async (scope, name) => db.data.scenarios[scope]?.[scenarioKey(name)],
+    listScenarios: async (scope) => Object.values(db.data.scenarios[scope] ?? {}).sort((a, b) => a.name.localeCompare(b.name)),
+    deleteScenario: (scope, name) =>
+      change((data) => {
+        const scoped = data.scenarios[scope];
+        const key = scenarioKey(name);
+        if (!scoped || !(key in scoped)) return false;
+        delete scoped[key];
+        return true;
+      }),
+    close: () => queue.then(() => undefined),
+  };
+}

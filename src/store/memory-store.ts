@@ -1,0 +1,19 @@
+// A Store in memory: for tests, and for runs that must not touch the disk.
+import { scenarioKey, type SavedScenario, type Store } from './store.js';
+
+/** Kept in memory only: for tests, and for runs that must not touch the disk. */
+export function memoryStore(): Store {
+  const scenarios = new Map<string, Map<string, SavedScenario>>();
+  const scoped = (scope: string) => scenarios.get(scope) ?? scenarios.set(scope, new Map()).get(scope)!;
+  return {
+    saveScenario: async (scope, s) => {
+      const existed = scoped(scope).has(scenarioKey(s.name));
+      scoped(scope).set(scenarioKey(s.name), s);
+      return existed ? 'replaced' : 'created';
+    },
+    getScenario: async (scope, name) => scoped(scope).get(scenarioKey(name)),
+    listScenarios: async (scope) => [...scoped(scope).values()].sort((a, b) => a.name.localeCompare(b.name)),
+    deleteScenario: async (scope, name) => scoped(scope).delete(scenarioKey(name)),
+    close: async () => undefined,
+  };
+}

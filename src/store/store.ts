@@ -1,0 +1,29 @@
+// What the bot keeps between requests, behind an interface so that a real database can replace
+// the local file when the bot runs on more than one machine. Commands see only this file.
+
+/** 1-40 letters, digits, "_", "-" or ".", starting with a letter or digit; matched without case. */
+export const SCENARIO_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,39}$/u;
+
+export interface SavedScenario {
+  name: string;
+  command: 'margin';
+  /** The inputs as the user typed them, so a re-run reads them exactly as the first run did. */
+  inputs: Record<string, string>;
+  savedBy: string;
+  savedAt: string;
+}
+
+export interface Store {
+  /** Saves under `scope` (a channel, or the local shell); says whether it replaced one. */
+  saveScenario(scope: string, scenario: SavedScenario): Promise<'created' | 'replaced'>;
+  getScenario(scope: string, name: string): Promise<SavedScenario | undefined>;
+  listScenarios(scope: string): Promise<SavedScenario[]>;
+  deleteScenario(scope: string, name: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+}
+
+export const scenarioKey = (name: string) => name.normalize('NFKC').toLowerCase();
