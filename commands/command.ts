@@ -59,8 +59,11 @@ export interface Command<S extends z.ZodObject = z.ZodObject> extends CommandInf
    * "/compare hugging face vs replicate" gives a = "hugging face", b = "replicate".
    */
   positionalSeparator?: RegExp;
-  /** A command that may take longer than a platform's acknowledgement window. */
-  slow?: boolean;
+  /**
+   * May take longer than a platform's acknowledgement window (3 s): adapters acknowledge first
+   * and answer after. A function decides by what is configured (a language model is slow).
+   */
+  slow?: boolean | ((env: { languageModel: boolean }) => boolean);
   run(args: z.infer<S>, ctx: CommandContext): CommandResult | Promise<CommandResult>;
 }
 

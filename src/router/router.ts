@@ -38,6 +38,8 @@ export interface RouterOptions {
 
 export interface Router {
   handle(invocation: Invocation): Promise<Reply>;
+  /** Whether a command (by name, "/genai" resolved by the caller) should be acknowledged before it runs. */
+  isSlow(commandName: string): boolean;
   readonly commands: readonly Command[];
 }
 
@@ -95,7 +97,12 @@ export function createRouter(options: RouterOptions): Router {
     return result;
   }
 
-  return { handle, commands };
+  function isSlow(commandName: string): boolean {
+    const slow = byName.get(commandName.replace(/^\//, '').toLowerCase())?.slow;
+    return typeof slow === 'function' ? slow({ languageModel: Boolean(options.answerWriter) }) : Boolean(slow);
+  }
+
+  return { handle, isSlow, commands };
 }
 
 /**
