@@ -2,7 +2,13 @@
 // The `genai-bot` executable and `npm start`.
 import { main } from './main.js';
 
-main({ argv: process.argv.slice(2), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+// The server stops on SIGTERM (containers, systemd) and SIGINT (Ctrl-C).
+const stopSignal = new Promise<string>((resolve) => {
+  process.once('SIGTERM', () => resolve('SIGTERM'));
+  process.once('SIGINT', () => resolve('SIGINT'));
+});
+
+main({ argv: process.argv.slice(2), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stopSignal }).then(
   (code) => {
     process.exitCode = code;
   },

@@ -9,6 +9,8 @@ import { KnowledgeBaseError, loadKnowledgeBase } from './core/knowledge/load.js'
 import { createLlmAnswerWriter } from './core/search/llm-writer.js';
 import { createLogger } from './logger.js';
 import { createRouter } from './router/router.js';
+import { serve } from './serve.js';
+import { runTask } from './tasks.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { StoreError } from './store/store.js';
 
@@ -18,6 +20,8 @@ export interface MainIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream;
+  /** Resolves when the server should stop; bin.ts wires it to SIGTERM and SIGINT. */
+  stopSignal?: Promise<string>;
 }
 
 /** Returns the process exit code: 0 answered, 1 user or start-up error, 2 bad flags. */
@@ -31,6 +35,7 @@ export async function main(io: MainIO): Promise<number> {
     io.stdout.write(`${CLI_USAGE}\n`);
     return 0;
   }
+  if (cli.args.task) return runTask(cli.args.task, io);
   const oneShot = cli.args.text !== undefined;
   let config;
   try {
@@ -56,8 +61,9 @@ export async function main(io: MainIO): Promise<number> {
     io.stderr.write(`genai-bot: store: ${err.message}\n`);
     return 1;
   }
+  const serverMode = !oneShot && (config.slack || config.discordGateway || config.discordHttp);
   // The shell and the CLI keep the terminal for answers: below warnings, logs stay quiet there.
-  const logger = createLogger(io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
+  const logger = createLogger(serverMode || io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
   const answerWriter =
     config.LLM_BASE_URL && config.LLM_MODEL
       ? createLlmAnswerWriter({ baseUrl: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS, logger })
@@ -71,9 +77,7 @@ export async function main(io: MainIO): Promise<number> {
     return code;
   }
 
-  if (config.slack || config.discordGateway || config.discordHttp) {
-    logger.warn('platform credentials are set, but this build has no Slack or Discord adapter yet: starting the terminal shell');
-  }
+  if (serverMode) return serve({ config, router, store, logger, stopSignal: io.stopSignal ?? new Promise(() => undefined) });
   await runShell(router, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang: cli.args.lang, width });
   await store.close();
   return 0;

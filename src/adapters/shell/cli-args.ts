@@ -1,7 +1,16 @@
 // genai-bot's own flags. Everything that is not a flag is the command text.
 import { isLang, type Lang } from '../../core/i18n/lang.js';
 
+/** Operator tasks: `genai-bot manifest slack`, `genai-bot register discord`, `genai-bot invite discord`. */
+export interface Task {
+  name: 'manifest slack' | 'register discord' | 'invite discord';
+  /** --url for the Slack manifest: where the bot is reachable. */
+  url?: string;
+  socket?: boolean;
+}
+
 export interface CliArgs {
+  task?: Task;
   json: boolean;
   lang?: Lang;
   help: boolean;
@@ -16,14 +25,22 @@ export type CliParse = { ok: true; args: CliArgs } | { ok: false; message: strin
 export const CLI_USAGE = `Usage:
   genai-bot                          open the interactive shell (reads a pipe too)
   genai-bot "<command>" [--json]     answer once and exit, e.g. genai-bot "/moat nvidia"
+  genai-bot manifest slack [--url https://bot.example.com] [--socket]
+                                     print the Slack app manifest
+  genai-bot register discord         overwrite the Discord commands from the registry
+  genai-bot invite discord           print the Discord invite link
 Options:
   --lang en|zh   answer in English or Chinese (default: English, or Chinese for Chinese input)
   --json         print the reply as JSON
   --chart-out F  write the chart of /margin or /flow to F (PNG)
   -h, --help     this help`;
 
+const TASKS = ['manifest slack', 'register discord', 'invite discord'] as const;
+
 export function parseCliArgs(argv: readonly string[]): CliParse {
   const args: CliArgs = { json: false, help: false };
+  const task = TASKS.find((t) => argv.slice(0, 2).join(' ') === t);
+  if (task) return parseTask(task, argv.slice(2), args);
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -48,4 +65,18 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   if (words.length) args.text = words.join(' ');
   if (args.chartOut && args.text === undefined) return { ok: false, message: '--chart-out needs a command, e.g. genai-bot "/margin inference=30%" --chart-out m.png' };
   return { ok: true, args };
+}
+
+function parseTask(name: Task['name'], rest: readonly string[], args: CliArgs): CliParse {
+  const task: Task = { name };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (name === 'manifest slack' && (arg === '--url' || arg.startsWith('--url='))) {
+      const value = arg === '--url' ? rest[++i] : arg.slice('--url='.length);
+      if (!value || !/^https:\/\/\S+$/.test(value)) return { ok: false, message: '--url takes the https address the bot is reachable at, e.g. --url https://bot.example.com' };
+      task.url = value;
+    } else if (name === 'manifest slack' && arg === '--socket') task.socket = true;
+    else return { ok: false, message: `${name} does not take “${arg}”` };
+  }
+  return { ok: true, args: { ...args, task } };
 }

@@ -1,0 +1,112 @@
+// What the Slack app does with a slash command, a button press or a mention, whatever the
+// transport (HTTP or Socket Mode). Acknowledge fast, compute second, acknowledge once: the
+// caller acknowledges with what `ack` is given; anything later goes through response_url or
+// chat.postMessage.
+import type { WebClient } from '@slack/web-api';
+import type { Reply } from '../../core/reply.js';
+import type { Logger } from '../../logger.js';
+import type { Invocation } from '../../router/invocation.js';
+import type { Router } from '../../router/router.js';
+import { renderBlocks, type SlackMessage } from './blocks.js';
+import { postJson } from './respond.js';
+import { mentionInvocation, slashInvocation, takePublicFlag, type MentionEvent, type SlashCommand } from './to-invocation.js';
+import { uploadChart } from './web.js';
+
+export interface SlackDeps {
+  router: Router;
+  web: WebClient;
+  logger: Logger;
+  /** For response_url posts; injected so tests intercept it. */
+  fetch: typeof fetch;
+  commandNames: ReadonlySet<string>;
+}
+
+export type SlashResponse = SlackMessage & { response_type: 'ephemeral' | 'in_channel'; replace_original?: boolean };
+
+/** The slash command's immediate answer (the HTTP response or Socket Mode ack), with follow-ups started. */
+export async function handleSlashCommand(cmd: SlashCommand, deps: SlackDeps): Promise<SlashResponse> {
+  const { text, public: wantsPublic } = takePublicFlag(cmd.command, cmd.text);
+  const invocation = slashInvocation(cmd, text);
+  const name = cmd.command.replace(/^\//, '') === 'genai' ? (text.trim().split(/\s+/)[0] ?? '').replace(/^\//, '') : cmd.command;
+  if (deps.router.isSlow(name)) {
+    void answerLater(invocation, cmd, wantsPublic, deps);
+    const zh = /\p{Script=Han}/u.test(text);
+    return { response_type: 'ephemeral', text: zh ? '⏳ 正在处理……' : '⏳ Working on it…', blocks: [] };
+  }
+  const reply = await deps.router.handle(invocation);
+  const response = toResponse(reply, cmd, text, wantsPublic);
+  if (reply.chart?.png) void attachChartLater(reply, response, cmd, deps);
+  return response;
+}
+
+async function answerLater(invocation: Invocation, cmd: SlashCommand, wantsPublic: boolean, deps: SlackDeps): Promise<void> {
+  try {
+    const reply = await deps.router.handle(invocation);
+    const chartFileId = reply.chart?.png ? await uploadChart(deps.web, reply.chart.png, reply.chart.alt, deps.logger) : undefined;
+    const response = toResponse(reply, cmd, String(invocation.args), wantsPublic, chartFileId);
+    // A public answer replaces nothing: the "working on it" note was private and stays private.
+    await postJson(cmd.response_url, { ...response, replace_original: response.response_type === 'ephemeral' }, { fetch: deps.fetch, logger: deps.logger });
+  } catch (err) {
+    deps.logger.error({ err }, 'slack slow command failed');
+  }
+}
+
+/** The answer is already on screen; the chart follows, replacing the message with one that shows it. */
+async function attachChartLater(reply: Reply, first: SlashResponse, cmd: SlashCommand, deps: SlackDeps): Promise<void> {
+  const fileId = await uploadChart(deps.web, reply.chart!.png!, reply.chart!.alt, deps.logger);
+  if (!fileId) return;
+  const withChart = toResponse(reply, cmd, '', first.response_type === 'in_channel', fileId);
+  const share = first.blocks.find((b) => b.type === 'actions');
+  const blocks = share ? [...withChart.blocks.filter((b) => b.type !== 'actions'), share] : withChart.blocks;
+  await postJson(cmd.response_url, { ...withChart, blocks, replace_original: true }, { fetch: deps.fetch, logger: deps.logger });
+}
+
+/** Errors and usage are always private; answers are private unless the user asked otherwise. */
+function toResponse(reply: Reply, cmd: SlashCommand, text: string, wantsPublic: boolean, chartFileId?: string): SlashResponse {
+  const isPublic = wantsPublic && reply.kind === 'answer' && !reply.ephemeral;
+  const message = renderBlocks(reply, {
+    ...(isPublic || !text ? {} : { share: { command: cmd.command, text } }),
+    ...(chartFileId ? { chartFileId } : {}),
+  });
+  return { response_type: isPublic ? 'in_channel' : 'ephemeral', ...message };
+}
+
+/** "Share in channel": re-run the command and post it publicly, saying who shared it. */
+export async function handleShare(
+  payload: { user: { id: string; team_id?: string }; team?: { id: string }; channel?: { id: string }; response_url: string; actions: { action_id: string; value?: string }[] },
+  deps: SlackDeps,
+): Promise<void> {
+  try {
+    const value = JSON.parse(payload.actions[0]?.value ?? '{}') as { c?: string; t?: string; l?: 'en' | 'zh' };
+    if (typeof value.c !== 'string' || typeof value.t !== 'string') return;
+    const team = payload.team?.id ?? payload.user.team_id ?? 'T';
+    const reply = await deps.router.handle({
+      platform: 'slack',
+      command: value.c.replace(/^\//, ''),
+      args: value.t,
+      userId: `slack:${team}:${payload.user.id}`,
+      channelId: `slack:${team}:${payload.channel?.id ?? ''}`,
+      isAdmin: false,
+      ...(value.l ? { lang: value.l } : {}),
+    });
+    if (reply.kind !== 'answer') return;
+    const message = renderBlocks(reply);
+    const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: `${reply.lang === 'zh' ? '分享者' : 'Shared by'} <@${payload.user.id}> · \`${value.c} ${value.t}\``.slice(0, 2000) }] };
+    await postJson(payload.response_url, { response_type: 'in_channel', replace_original: false, text: message.text, blocks: [...message.blocks, sharedBy].slice(0, 50) }, { fetch: deps.fetch, logger: deps.logger });
+  } catch (err) {
+    deps.logger.error({ err }, 'slack share failed');
+  }
+}
+
+/** An @-mention: answered in a thread (the mention's own, or a new one under the message). */
+export async function handleMention(event: MentionEvent & { bot_id?: string }, teamId: string, deps: SlackDeps): Promise<void> {
+  if (event.bot_id) return;
+  try {
+    const reply = await deps.router.handle(mentionInvocation(event, teamId, deps.commandNames));
+    const chartFileId = reply.chart?.png ? await uploadChart(deps.web, reply.chart.png, reply.chart.alt, deps.logger) : undefined;
+    const message = renderBlocks(reply, chartFileId ? { chartFileId } : {});
+    await deps.web.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text: message.text, blocks: message.blocks as never, unfurl_links: false, unfurl_media: false });
+  } catch (err) {
+    deps.logger.error({ err: (err as Error).message }, 'slack mention reply failed');
+  }
+}

@@ -1,0 +1,33 @@
+// Server mode: the one HTTP server with each configured platform on it, until SIGTERM/SIGINT.
+// Platform SDKs are imported here, and only for the platforms that are configured.
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Router } from './router/router.js';
+import { createAppServer } from './server/http-server.js';
+import type { Store } from './store/store.js';
+
+export interface ServeOptions {
+  config: Config;
+  router: Router;
+  store: Store;
+  logger: Logger;
+  /** Resolves when the process should stop (a signal, in production). */
+  stopSignal: Promise<string>;
+}
+
+export async function serve({ config, router, store, logger, stopSignal }: ServeOptions): Promise<number> {
+  const server = createAppServer(logger);
+  const stops: (() => Promise<void>)[] = [];
+  if (config.slack) {
+    const { startSlack } = await import('./adapters/slack/index.js');
+    stops.push((await startSlack({ config, router, server, logger })).stop);
+  }
+  const port = await server.listen(config.PORT);
+  logger.info({ port, slack: config.slack, discordHttp: config.discordHttp, discordGateway: config.discordGateway }, `listening on port ${port}`);
+  const signal = await stopSignal;
+  logger.info({ signal }, 'stopping');
+  await Promise.allSettled(stops.map((stop) => stop()));
+  await server.close();
+  await store.close();
+  return 0;
+}

@@ -1,0 +1,59 @@
+// Test doubles for the Slack boundary: a real server on port 0 with the Slack route, requests
+// signed the way Slack signs them, and an intercepted Web API host.
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { commands } from '../commands/index.js';
+import { registerSlackHttp } from '../src/adapters/slack/http.js';
+import { createWebClient } from '../src/adapters/slack/web.js';
+import { createLogger } from '../src/logger.js';
+import type { AnswerWriter } from '../src/core/search/answer-writer.js';
+import { createRouter } from '../src/router/router.js';
+import { createAppServer } from '../src/server/http-server.js';
+import { memoryStore } from '../src/store/memory-store.js';
+import { kb, recordingLogger } from './helpers.js';
+
+export const SECRET = 'test-signing-secret';
+export const SLACK_API = 'https://slack.test';
+
+export function fixture<T = Record<string, unknown>>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`./fixtures/slack/${name}`, import.meta.url), 'utf8')) as T;
+}
+
+export function sign(body: string, timestamp: number, secret = SECRET): Record<string, string> {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
+}
+
+export async function startSlackServer(opts: { now?: () => number; answerWriter?: AnswerWriter } = {}) {
+  const logger = createLogger('silent');
+  const server = createAppServer(logger);
+  const router = createRouter({ commands, kb, store: memoryStore(), logger: recordingLogger(), ...(opts.answerWriter ? { answerWriter: opts.answerWriter } : {}) });
+  const web = createWebClient('xoxb-test', logger, { slackApiUrl: `${SLACK_API}/api/` });
+  registerSlackHttp(server, { router, web, logger, fetch, commandNames: new Set(commands.map((c) => c.name)), signingSecret: SECRET, ...(opts.now ? { now: opts.now } : {}) });
+  const port = await server.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  return {
+    url,
+    close: () => server.close(),
+    /** A slash command as Slack posts it: form-encoded, signed now. */
+    command: (fields: Record<string, string>, headers: Record<string, string> = {}) => {
+      const body = new URLSearchParams({ ...fixture<Record<string, string>>('slash-command.json'), ...fields }).toString();
+      const ts = Math.floor((opts.now ?? Date.now)() / 1000);
+      return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body, ts), ...headers }, body });
+    },
+    /** An Events API or interactivity request, signed now. */
+    post: (body: string, contentType: string, headers: Record<string, string> = {}) => {
+      const ts = Math.floor((opts.now ?? Date.now)() / 1000);
+      return fetch(url, { method: 'POST', headers: { 'content-type': contentType, ...sign(body, ts), ...headers }, body });
+    },
+  };
+}
+
+/** Waits until an intercepted call has happened (follow-ups are asynchronous by design). */
+export async function until(check: () => boolean, ms = 3000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out waiting for a follow-up call');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
