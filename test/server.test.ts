@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { sign } from './slack-helpers.js';
+import { json, sign } from './slack-helpers.js';
 
 const BIN = fileURLToPath(new URL('../dist/src/bin.js', import.meta.url));
 
@@ -41,7 +41,7 @@ describe('npm start with Slack credentials', () => {
       fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
     const ok = await post(sign(body, Math.floor(Date.now() / 1000)));
     expect(ok.status).toBe(200);
-    const reply = await ok.json();
+    const reply = await json(ok);
     expect(reply.blocks[0].text.text).toBe('Infrastructure (infra)');
     expect(JSON.stringify(reply)).toMatch(/10-20%/);
     expect((await post({ ...sign(body, Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=00' })).status).toBe(401);

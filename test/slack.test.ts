@@ -7,7 +7,7 @@ import { LIMITS, renderBlocks } from '../src/adapters/slack/blocks.js';
 import { slackManifest } from '../src/adapters/slack/manifest.js';
 import { postJson } from '../src/adapters/slack/respond.js';
 import { verifySlackRequest } from '../src/adapters/slack/verify.js';
-import { fixture, SLACK_API, startSlackServer, until } from './slack-helpers.js';
+import { fixture, json, SLACK_API, startSlackServer, until } from './slack-helpers.js';
 import { ask } from './helpers.js';
 
 // Only loopback, where the server under test listens: everything else must be intercepted.
@@ -53,7 +53,7 @@ describe('POST /slack/events', () => {
   it('answers /layer infra privately, with Block Kit and a share button', async () => {
     const res = await slack.command({ command: '/layer', text: 'infra' });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.response_type).toBe('ephemeral');
     expect(body.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Infrastructure (infra)', emoji: false } });
     expect(JSON.stringify(body.blocks)).toMatch(/10-20%/);
@@ -68,32 +68,32 @@ describe('POST /slack/events', () => {
       nock(SLACK_API).post(/\/api\/files\./).times(3).reply(200, { ok: true }); // chart uploads, if any, may fail quietly
       const res = await slack.command({ command: name!, text: rest.join(' ') });
       expect(res.status, example).toBe(200);
-      const body = await res.json();
+      const body = await json(res);
       expect(body.text.length, example).toBeGreaterThan(0);
       expectWithinLimits(body);
     }
   });
 
   it('routes /genai <command>', async () => {
-    const body = await (await slack.command({ command: '/genai', text: 'moat nvidia' })).json();
+    const body = await json(await slack.command({ command: '/genai', text: 'moat nvidia' }));
     expect(body.blocks[0].text.text).toBe('NVIDIA: moats');
   });
 
   it('posts publicly only when asked, and never for an error', async () => {
-    expect((await (await slack.command({ command: '/layer', text: 'infra public' })).json()).response_type).toBe('in_channel');
-    expect((await (await slack.command({ command: '/layer', text: '--public apps' })).json()).response_type).toBe('in_channel');
-    const error = await (await slack.command({ command: '/company', text: 'nvidai public' })).json();
+    expect((await json(await slack.command({ command: '/layer', text: 'infra public' }))).response_type).toBe('in_channel');
+    expect((await json(await slack.command({ command: '/layer', text: '--public apps' }))).response_type).toBe('in_channel');
+    const error = await json(await slack.command({ command: '/company', text: 'nvidai public' }));
     expect(error.response_type).toBe('ephemeral');
     expect(JSON.stringify(error.blocks)).toMatch(/Did you mean/);
     expect(JSON.stringify(error.blocks)).not.toMatch(/share_in_channel/);
   });
 
   it('escapes what users typed so nothing can ping a channel or a person', async () => {
-    const body = await (await slack.command({ command: '/company', text: '<!channel> <@U123> @here' })).json();
-    const json = JSON.stringify(body);
-    expect(json).not.toMatch(/<!channel>|<@U123>/);
-    expect(json).toMatch(/&lt;!channel&gt;/);
-    expect(json).not.toMatch(/@here/);
+    const body = await json(await slack.command({ command: '/company', text: '<!channel> <@U123> @here' }));
+    const text = JSON.stringify(body);
+    expect(text).not.toMatch(/<!channel>|<@U123>/);
+    expect(text).toMatch(/&lt;!channel&gt;/);
+    expect(text).not.toMatch(/@here/);
   });
 
   it('refuses bad, missing, stale and future signatures, and tampered bodies, with 401', async () => {
@@ -116,7 +116,7 @@ describe('POST /slack/events', () => {
 
   it('answers the URL verification challenge', async () => {
     const res = await slack.post(JSON.stringify(fixture('url-verification.json')), 'application/json');
-    expect(await res.json()).toEqual({ challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
+    expect(await json(res)).toEqual({ challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
   });
 
   it('answers a mention in its thread, once, however often Slack retries', async () => {
@@ -155,7 +155,7 @@ describe('POST /slack/events', () => {
       .reply(200, { ok: true, files: [{ id: 'F0CHART', title: 'chart' }] });
     nock('https://files.slack.test').post('/upload/v1/abc').reply(200, 'OK - 1234');
     nock('https://hooks.slack.com').post(/\/commands\//, (body) => (followUps.push(body), true)).reply(200, 'ok');
-    const body = await (await slack.command({ command: '/margin', text: 'inference=30% inference_change=-50%' })).json();
+    const body = await json(await slack.command({ command: '/margin', text: 'inference=30% inference_change=-50%' }));
     expect(body.blocks[0].text.text).toBe('Gross margin 60% → 75%');
     await until(() => followUps.length === 1);
     expect(followUps[0].replace_original).toBe(true);
@@ -170,7 +170,7 @@ describe('slow commands', () => {
     const slack = await startSlackServer({ answerWriter: slow });
     const followUps: any[] = [];
     nock('https://hooks.slack.com').post(/\/commands\//, (body) => (followUps.push(body), true)).reply(200, 'ok');
-    const first = await (await slack.command({ command: '/ask', text: 'what share of revenue goes to inference?' })).json();
+    const first = await json(await slack.command({ command: '/ask', text: 'what share of revenue goes to inference?' }));
     expect(first).toEqual({ response_type: 'ephemeral', text: '⏳ Working on it…', blocks: [] });
     await until(() => followUps.length === 1);
     expect(followUps[0]).toMatchObject({ response_type: 'ephemeral', replace_original: true });
