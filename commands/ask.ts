@@ -34,6 +34,7 @@ export const askCommand = defineCommand({
   schema: z.strictObject({ question: z.string().trim().min(1).max(MAX_QUESTION_CHARS) }),
   // Retrieval answers in a millisecond; a language model can take seconds.
   slow: ({ languageModel }) => languageModel,
+  pure: ({ languageModel }) => !languageModel,
   examples: ['/ask what share of revenue do AI apps spend on inference?', '/ask is nvidia’s moat durable?', '/ask 云厂商拿走了多少收入?'],
   async run({ question }, { kb, lang, answerWriter }) {
     const found = retrieve(kb, question);

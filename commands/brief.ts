@@ -71,6 +71,7 @@ export const briefCommand = defineCommand({
   ],
   schema: z.strictObject({ topic: nameArg().optional() }),
   examples: ['/brief', '/brief figures', '/brief moats', '/brief 基础设施'],
+  pure: true,
   run({ topic }, { kb, lang }) {
     if (!topic) return overview(kb, lang);
     const special = topicIndex(kb).resolve(topic);

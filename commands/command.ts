@@ -64,6 +64,11 @@ export interface Command<S extends z.ZodObject = z.ZodObject> extends CommandInf
    * and answer after. A function decides by what is configured (a language model is slow).
    */
   slow?: boolean | ((env: { languageModel: boolean }) => boolean);
+  /**
+   * The reply depends only on the arguments and the language (no store, no clock, no model): the
+   * router may answer a repeated request from its cache.
+   */
+  pure?: boolean | ((env: { languageModel: boolean }) => boolean);
   run(args: z.infer<S>, ctx: CommandContext): CommandResult | Promise<CommandResult>;
 }
 

@@ -29,6 +29,7 @@ export const companyCommand = defineCommand({
   ],
   schema: z.strictObject({ name: nameArg() }),
   examples: ['/company jasper', '/company 英伟达', '/company hugging face'],
+  pure: true,
   run({ name }, { kb, lang }) {
     const company = findCompany(kb, name, 'company');
     if (isUserError(company)) return company;

@@ -24,6 +24,7 @@ export const compareCommand = defineCommand({
   positionalSeparator: /\s+(?:vs\.?|versus|and|with)\s+|\s*(?:,|、|和|与|对比|比较)\s*/iu,
   schema: z.strictObject({ a: nameArg(), b: nameArg() }),
   examples: ['/compare openai stability', '/compare nvidia vs tsmc', '/compare 英伟达 和 台积电'],
+  pure: true,
   run({ a: nameA, b: nameB }, { kb, lang }) {
     const a = findCompany(kb, nameA, 'compare');
     const b = findCompany(kb, nameB, 'compare');

@@ -20,6 +20,7 @@ export const helpCommand = defineCommand({
   ],
   schema: z.strictObject({ command: z.string().trim().min(1).max(40).optional() }),
   examples: ['/help', '/help moat'],
+  pure: true,
   run({ command: name }, { registry, lang }) {
     if (!name) {
       return reply(lang, t(lang, 'helpTitle'), {

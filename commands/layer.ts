@@ -27,6 +27,7 @@ export const layerCommand = defineCommand({
   ],
   schema: z.strictObject({ layer: nameArg() }),
   examples: ['/layer infra', '/layer models', '/layer 应用'],
+  pure: true,
   run({ layer: name }, { kb, lang }) {
     const layer = findLayer(kb, name);
     if (isUserError(layer)) return layer;

@@ -37,6 +37,7 @@ export const moatCommand = defineCommand({
   ],
   schema: z.strictObject({ company: nameArg() }),
   examples: ['/moat nvidia', '/moat openai', '/moat 台积电'],
+  pure: true,
   run({ company: name }, { kb, lang }) {
     const moat = kb.moatNames.resolve(name).found;
     if (moat && !kb.companyNames.resolve(name).found) return moatCard(kb, moat, lang);

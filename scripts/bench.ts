@@ -8,9 +8,12 @@ import { defaultKnowledgeBase } from '../src/core/knowledge/load.js';
 import type { Invocation } from '../src/router/invocation.js';
 import { createRouter } from '../src/router/router.js';
 import { memoryStore } from '../src/store/memory-store.js';
+import { benchSlackHttp } from './bench-http.js';
+import { benchProcess } from './bench-process.js';
 import { loadQuestions } from './evaluate.js';
 
-const router = createRouter({ commands, kb: defaultKnowledgeBase(), store: memoryStore(), logger: { error: () => undefined } });
+// The reply cache is off: these rows measure what a command costs to compute, not a cache hit.
+const router = createRouter({ commands, kb: defaultKnowledgeBase(), store: memoryStore(), logger: { error: () => undefined }, cacheSize: 0 });
 const invocation = (command: string, args: string): Invocation => ({ platform: 'shell', command, args, userId: 'shell:bench', channelId: 'shell:bench', isAdmin: false });
 
 interface Row {
@@ -48,12 +51,34 @@ const rows = [
   await measure('/brief', [invocation('brief', '')], 500),
   await measure('/brief figures', [invocation('brief', 'figures')], 500),
   await measure(`/ask (evaluation set, ${questions.length} questions)`, questions, 5),
+  await measure('/margin with what-if', [invocation('margin', 'revenue=1M inference=30% other_cogs=10% inference_change=-50%')], 200),
+  await measure('/margin with chart (PNG)', [{ ...invocation('margin', 'inference=30% inference_change=-50%'), wantsChart: true }], 20),
+  await measure('/flow', [invocation('flow', '')], 200),
+  await measure('/flow with chart (PNG)', [{ ...invocation('flow', ''), wantsChart: true }], 20),
 ];
+
+console.error('in-process done; HTTP next (about a minute)');
+const http = await benchSlackHttp();
+const proc = await benchProcess();
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version };
 mkdirSync(new URL('../bench/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../bench/results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), machine, in_process: rows }, null, 2)}\n`);
+const ratio = (server: string, c: number) => http.rows.find((r) => r.server === server && r.connections === c)!.rps;
+const ratios = [10, 50].map((c) => ({
+  connections: c,
+  ours_vs_bare: round(ratio('ours', c) / ratio('bare', c)),
+  ours_vs_bolt: round(ratio('ours', c) / ratio('bolt', c)),
+}));
+writeFileSync(
+  new URL('../bench/results.json', import.meta.url),
+  `${JSON.stringify({ date: new Date().toISOString(), machine, in_process: rows, slack_http: { client: http.client, rows: http.rows, ratios }, process: proc }, null, 2)}\n`,
+);
 
 console.log(`In-process latency (${machine.cpus} × ${machine.cpu}, ${machine.memory_gb} GB, Node ${machine.node})\n`);
 console.log('| command | runs | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.name} | ${r.runs} | ${r.p50_ms} | ${r.p99_ms} | ${r.max_ms} |`);
+console.log(`\nSigned Slack slash commands (/layer infra) on loopback, load from ${http.client}\n`);
+console.log('| server | connections | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|');
+for (const r of http.rows) console.log(`| ${r.server} | ${r.connections} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.errors + r.non2xx} |`);
+for (const r of ratios) console.log(`\nAt ${r.connections} connections: ours = ${r.ours_vs_bare}x bare node:http, ${r.ours_vs_bolt}x Bolt's stock receiver`);
+console.log(`\nCold start to listening: ${proc.cold_start_ms} ms; one-shot CLI answer: ${proc.shell_one_shot_ms} ms; RSS idle ${proc.idle_rss_mb} MB, after load ${proc.loaded_rss_mb} MB`);

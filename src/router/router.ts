@@ -32,6 +32,8 @@ export interface RouterOptions {
   store: Store;
   /** Optional services commands may use (a language model for /ask). */
   answerWriter?: AnswerWriter;
+  /** Replies kept for repeated pure requests (default 500; 0 turns the cache off, as benchmarks of computation do). */
+  cacheSize?: number;
   /** Injected so tests can predict correlation ids. */
   newId?: () => string;
 }
@@ -73,7 +75,22 @@ export function createRouter(options: RouterOptions): Router {
     }
   }
 
+  // Deterministic replies, by command, language, chart wish and arguments: popular questions in a
+  // busy workspace are answered without recomputing or re-rendering (adapters memoise by Reply).
+  const cache = new ReplyCache(options.cacheSize ?? 500);
+  const env = { languageModel: Boolean(options.answerWriter) };
+  const isPure = (command: Command) => (typeof command.pure === 'function' ? command.pure(env) : Boolean(command.pure));
+
   async function runCommand(command: Command, invocation: Invocation, argsText: string, lang: Lang): Promise<Reply> {
+    const key = isPure(command) && (options.cacheSize ?? 500) > 0 ? cacheKey(command.name, lang, invocation, argsText) : undefined;
+    const cached = key === undefined ? undefined : cache.get(key);
+    if (cached) return cached;
+    const reply = await computeReply(command, invocation, argsText, lang);
+    if (key !== undefined && reply.kind === 'answer') cache.set(key, reply);
+    return reply;
+  }
+
+  async function computeReply(command: Command, invocation: Invocation, argsText: string, lang: Lang): Promise<Reply> {
     const parsed =
       typeof invocation.args === 'string'
         ? parseTextArgs(argsText, command.options, command.positionalSeparator)
@@ -103,6 +120,29 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   return { handle, isSlow, commands };
+}
+
+function cacheKey(name: string, lang: Lang, invocation: Invocation, argsText: string): string {
+  const args = typeof invocation.args === 'string' ? argsText : JSON.stringify(invocation.args);
+  return `${name}\u0000${lang}\u0000${invocation.wantsChart ? 1 : 0}\u0000${args}`;
+}
+
+/** A small least-recently-used map. */
+class ReplyCache {
+  private readonly map = new Map<string, Reply>();
+  constructor(private readonly max: number) {}
+  get(key: string): Reply | undefined {
+    const hit = this.map.get(key);
+    if (hit) {
+      this.map.delete(key);
+      this.map.set(key, hit);
+    }
+    return hit;
+  }
+  set(key: string, reply: Reply): void {
+    this.map.set(key, reply);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
 }
 
 /**

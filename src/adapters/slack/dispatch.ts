@@ -61,8 +61,22 @@ async function attachChartLater(reply: Reply, first: SlashResponse, cmd: SlashCo
   await postJson(cmd.response_url, { ...withChart, blocks, replace_original: true }, { fetch: deps.fetch, logger: deps.logger });
 }
 
+/** Rendered responses by Reply: the router returns the same Reply for a repeated pure request. */
+const rendered = new WeakMap<Reply, Map<string, SlashResponse>>();
+
 /** Errors and usage are always private; answers are private unless the user asked otherwise. */
 function toResponse(reply: Reply, cmd: SlashCommand, text: string, wantsPublic: boolean, chartFileId?: string): SlashResponse {
+  const key = `${cmd.command}\u0000${text}\u0000${wantsPublic}\u0000${chartFileId ?? ''}`;
+  let byKey = rendered.get(reply);
+  const hit = byKey?.get(key);
+  if (hit) return hit;
+  const response = renderResponse(reply, cmd, text, wantsPublic, chartFileId);
+  if (!byKey) rendered.set(reply, (byKey = new Map()));
+  if (byKey.size < 20) byKey.set(key, response);
+  return response;
+}
+
+function renderResponse(reply: Reply, cmd: SlashCommand, text: string, wantsPublic: boolean, chartFileId?: string): SlashResponse {
   const isPublic = wantsPublic && reply.kind === 'answer' && !reply.ephemeral;
   const message = renderBlocks(reply, {
     ...(isPublic || !text ? {} : { share: { command: cmd.command, text } }),

@@ -52,7 +52,7 @@ async function onForm(body: Buffer, res: ServerResponse, options: SlackHttpOptio
     sendJson(res, 400, { error: 'not a slash command' });
     return;
   }
-  sendJson(res, 200, await handleSlashCommand(command, options));
+  sendJsonText(res, serialize(await handleSlashCommand(command, options)));
 }
 
 async function onEvent(body: Buffer, res: ServerResponse, options: SlackHttpOptions, recent: RecentIds): Promise<void> {
@@ -72,6 +72,19 @@ async function onEvent(body: Buffer, res: ServerResponse, options: SlackHttpOpti
   if (payload.type !== 'event_callback' || !payload.event || !payload.event_id) return;
   if (!recent.firstTime(payload.event_id)) return;
   if (payload.event.type === 'app_mention') void handleMention(payload.event, payload.team_id ?? payload.event.team ?? 'T', options);
+}
+
+/** Serialised responses by object: a cached response is sent without stringifying it again. */
+const serialized = new WeakMap<object, string>();
+function serialize(body: object): string {
+  let text = serialized.get(body);
+  if (text === undefined) serialized.set(body, (text = JSON.stringify(body)));
+  return text;
+}
+
+function sendJsonText(res: ServerResponse, text: string): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -1,0 +1,95 @@
+// A small closed-loop load generator: N keep-alive connections on loopback, each sending the next
+// request when the last one answers, for a fixed time. Enough to compare servers side by side in
+// one run; the absolute numbers depend on the machine and on this client sharing it.
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+export interface LoadResult {
+  requests: number;
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+export async function load(opts: {
+  port: number;
+  path: string;
+  connections: number;
+  durationMs: number;
+  makeRequest: () => { headers: Record<string, string>; body: string };
+}): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  const deadline = performance.now() + opts.durationMs;
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const { headers, body } = opts.makeRequest();
+      const start = performance.now();
+      const req = request({ host: '127.0.0.1', port: opts.port, path: opts.path, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          latencies.push(performance.now() - start);
+          if ((res.statusCode ?? 0) >= 300) non2xx++;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+  const worker = async () => {
+    while (performance.now() < deadline) await one();
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: opts.connections }, worker));
+  const elapsed = performance.now() - started;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return { requests: latencies.length, rps: Math.round((latencies.length / elapsed) * 1000), p50_ms: r(at(0.5)), p99_ms: r(at(0.99)), errors, non2xx };
+}
+
+/** The same measurement with wrk (C, one thread), when it is installed: the client then costs far less than the server. */
+export async function loadWithWrk(opts: {
+  port: number;
+  path: string;
+  connections: number;
+  durationMs: number;
+  makeRequest: () => { headers: Record<string, string>; body: string };
+}): Promise<LoadResult> {
+  const { execFile } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { headers, body } = opts.makeRequest();
+  const lua = [
+    'wrk.method = "POST"',
+    `wrk.body = ${JSON.stringify(body)}`,
+    ...Object.entries(headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`),
+    'done = function(s, latency, requests)',
+    '  io.write(string.format("RESULT %d %d %d %d %d %d\\n", s.requests, s.duration, latency:percentile(50), latency:percentile(99), s.errors.connect + s.errors.read + s.errors.write + s.errors.timeout, s.errors.status))',
+    'end',
+  ].join('\n');
+  const script = join(mkdtempSync(join(tmpdir(), 'wrk-')), 'post.lua');
+  writeFileSync(script, lua);
+  const seconds = Math.max(1, Math.round(opts.durationMs / 1000));
+  const out = await new Promise<string>((resolve, reject) =>
+    execFile('wrk', ['-t1', `-c${opts.connections}`, `-d${seconds}s`, '-s', script, `http://127.0.0.1:${opts.port}${opts.path}`], (err, stdout) => (err ? reject(err) : resolve(stdout))),
+  );
+  const m = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(out);
+  if (!m) throw new Error(`unexpected wrk output: ${out}`);
+  const [requests, durationUs, p50, p99, errors, non2xx] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  return { requests, rps: Math.round(requests / (durationUs / 1e6)), p50_ms: p50 / 1000, p99_ms: p99 / 1000, errors, non2xx };
+}
+
+export async function hasWrk(): Promise<boolean> {
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) => execFile('wrk', ['--version'], (err) => resolve(!err || (err as NodeJS.ErrnoException).code !== 'ENOENT')));
+}
