@@ -1,0 +1,115 @@
+// One behaviour for both transports: an interaction (from HTTP or the gateway) -> the router ->
+// rendered messages, answered through a responder that each transport implements.
+import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import type { Reply } from '../../core/reply.js';
+import type { Router } from '../../router/router.js';
+import { InteractionType, type AutocompleteChoice, type Interaction, type InteractionOption, type OutgoingMessage } from './api-types.js';
+import { companyChoices } from './autocomplete.js';
+import { isEphemeral, renderReply } from './render.js';
+import { describeRestError } from './rest.js';
+import { toInvocation } from './to-invocation.js';
+
+/** The ways to answer one interaction. The first three are the initial response: exactly one is used. */
+export interface InteractionResponder {
+  /** Type 4: the answer itself. */
+  reply(message: OutgoingMessage): Promise<void>;
+  /** Type 5: "thinking…"; the answer comes later through editOriginal or followUp. */
+  defer(ephemeral: boolean): Promise<void>;
+  /** Type 8: autocomplete choices. */
+  suggest(choices: AutocompleteChoice[]): Promise<void>;
+  editOriginal(message: OutgoingMessage): Promise<void>;
+  deleteOriginal(): Promise<void>;
+  followUp(message: OutgoingMessage): Promise<void>;
+}
+
+export interface DispatchLogger {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface DispatchOptions {
+  router: Router;
+  kb: KnowledgeBase;
+  logger: DispatchLogger;
+  /**
+   * A command not declared slow that has not answered after this long is deferred anyway:
+   * Discord fails an interaction with no response after 3 s, whatever the reason for the delay.
+   */
+  deferAfterMs?: number;
+}
+
+export const DEFAULT_DEFER_AFTER_MS = 2_000;
+
+export async function dispatchInteraction(interaction: Interaction, responder: InteractionResponder, options: DispatchOptions): Promise<void> {
+  try {
+    if (interaction.type === InteractionType.Autocomplete) await responder.suggest(autocomplete(interaction, options));
+    else if (interaction.type === InteractionType.ApplicationCommand) await runCommand(interaction, responder, options);
+    else options.logger.warn({ type: interaction.type, interactionId: interaction.id }, 'discord: interaction type not handled');
+  } catch (err) {
+    options.logger.error({ error: describeRestError(err), interactionId: interaction.id, command: interaction.data?.name }, 'discord: answering an interaction failed');
+  }
+}
+
+/**
+ * Answers are public: a market fact is as useful to the channel as to the asker, and Discord's
+ * best reference bots answer in the open. What a command marks private (a channel's saved
+ * scenarios) and every usage or error message is ephemeral: a typo is nobody else's business.
+ * A deferred answer is deferred publicly, since most are public; if it turns out private, the
+ * public "thinking…" message is deleted and the answer follows up ephemerally.
+ */
+async function runCommand(interaction: Interaction, responder: InteractionResponder, options: DispatchOptions): Promise<void> {
+  const { router } = options;
+  const name = interaction.data?.name ?? '';
+  const invocation = toInvocation(interaction);
+  if (router.isSlow(name)) {
+    await responder.defer(false);
+    return finishDeferred(await router.handle(invocation), responder);
+  }
+  const work = router.handle(invocation);
+  const early = await within(work, options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
+  if (!early) {
+    await responder.defer(false);
+    return finishDeferred(await work, responder);
+  }
+  const [first, ...rest] = renderReply(early.reply);
+  await responder.reply(first!);
+  for (const message of rest) await responder.followUp(message);
+}
+
+async function finishDeferred(reply: Reply, responder: InteractionResponder): Promise<void> {
+  const messages = renderReply(reply);
+  if (isEphemeral(reply)) {
+    await responder.deleteOriginal();
+    for (const message of messages) await responder.followUp(message);
+    return;
+  }
+  const [first, ...rest] = messages;
+  await responder.editOriginal(first!);
+  for (const message of rest) await responder.followUp(message);
+}
+
+/** The reply if it is ready within `ms`, else undefined (the work goes on). */
+function within(work: Promise<Reply>, ms: number): Promise<{ reply: Reply } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([work.then((reply) => ({ reply })), late]).finally(() => clearTimeout(timer));
+}
+
+function focused(options: readonly InteractionOption[] | undefined): InteractionOption | undefined {
+  for (const option of options ?? []) {
+    if (option.focused) return option;
+    const nested = focused(option.options);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/** Choices for the option being typed, by what the registry says it holds. */
+export function autocomplete(interaction: Interaction, options: Pick<DispatchOptions, 'router' | 'kb'>): AutocompleteChoice[] {
+  const option = focused(interaction.data?.options);
+  if (!option) return [];
+  const spec = options.router.commands.find((c) => c.name === interaction.data?.name)?.options.find((o) => o.name === option.name);
+  return spec?.autocomplete === 'company' ? companyChoices(options.kb, String(option.value ?? '')) : [];
+}
