@@ -1,0 +1,137 @@
+// The gateway transport (DISCORD_TOKEN): slash commands and autocomplete through discord.js's
+// interaction methods, and @-mentions answered as replies. Loaded with a dynamic import only when
+// a token is configured: discord.js costs ~0.74 s to import.
+import type { ChatInputCommandInteraction, AutocompleteInteraction, Message } from 'discord.js';
+import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import type { Invocation } from '../../router/invocation.js';
+import type { Router } from '../../router/router.js';
+import { dispatchInteraction, type DispatchLogger, type InteractionResponder } from './dispatch.js';
+import { fromGatewayInteraction, toSendOptions } from './gateway-payload.js';
+import { mentionRequest } from './mention.js';
+import { renderReply } from './render.js';
+import { describeRestError, MAX_RATE_LIMIT_WAIT_MS, MAX_RETRIES } from './rest.js';
+import { isAdminPermissions } from './to-invocation.js';
+
+export interface GatewayLogger extends DispatchLogger {
+  info(obj: object, msg: string): void;
+}
+
+export interface GatewayOptions {
+  token: string;
+  router: Router;
+  kb: KnowledgeBase;
+  logger: GatewayLogger;
+  fetch?: typeof fetch | undefined;
+}
+
+export interface Gateway {
+  stop(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const { Client, Events, GatewayIntentBits } = await import('discord.js');
+  const { logger, router } = options;
+  const client = new Client({
+    // Guilds for interactions' context, GuildMessages for messageCreate. Not MessageContent: it is
+    // privileged, and not needed here, since Discord sends the content of any message that
+    // mentions the bot without it. Asking for it unapproved is worse than useless: the gateway
+    // closes with 4014 (disallowed intents), which discord.js does not retry, and no mention or
+    // gateway interaction would ever arrive. /digest, reading others' messages, will need it.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: {
+      retries: MAX_RETRIES,
+      rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
+      makeRequest: (url, init) => (options.fetch ?? globalThis.fetch)(url, init as RequestInit),
+    },
+  });
+  const pending = new Set<Promise<void>>();
+  const track = (task: Promise<void>) => {
+    pending.add(task);
+    void task.finally(() => pending.delete(task));
+  };
+  const commandNames = new Set(router.commands.map((c) => c.name));
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return;
+    track(dispatchInteraction(fromGatewayInteraction(interaction), gatewayResponder(interaction), options));
+  });
+
+  client.on(Events.MessageCreate, (message) => {
+    const me = client.user;
+    if (!me) return;
+    const roleIds = message.guild?.members.me?.roles.botRole ? [message.guild.members.me.roles.botRole.id] : [];
+    const request = mentionRequest({ content: message.content, author: { id: message.author.id, bot: message.author.bot } }, { userId: me.id, roleIds }, commandNames);
+    if (!request) return;
+    const invocation: Invocation = {
+      platform: 'discord',
+      command: request.command,
+      args: request.text,
+      userId: `discord:${message.author.id}`,
+      channelId: `discord:${message.channelId}`,
+      ...(message.guild ? { locale: message.guild.preferredLocale } : {}),
+      isAdmin: isAdminPermissions(message.member?.permissions.bitfield.toString()),
+      wantsChart: true,
+      raw: { messageId: message.id },
+    };
+    track(answerMention(message, invocation, options));
+  });
+
+  client.on(Events.Error, (err) => logger.warn({ error: describeRestError(err) }, 'discord gateway: client error'));
+  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'discord gateway: connected'));
+
+  // Start-up never waits on Discord: a refused token or no network is a warning, and the HTTP
+  // endpoint and everything else keep serving.
+  client.login(options.token).catch((err: unknown) => {
+    logger.warn({ error: describeRestError(err) }, 'discord gateway: login failed; slash commands over the gateway and @-mentions are off');
+  });
+
+  return {
+    async stop() {
+      await Promise.allSettled([...pending]);
+      await client.destroy();
+    },
+  };
+}
+
+export function gatewayResponder(interaction: ChatInputCommandInteraction | AutocompleteInteraction): InteractionResponder {
+  const command = () => {
+    if (interaction.isAutocomplete()) throw new Error('an autocomplete interaction takes choices only');
+    return interaction;
+  };
+  return {
+    async reply(message) {
+      await command().reply(toSendOptions(message));
+    },
+    async defer(ephemeral) {
+      await command().deferReply(ephemeral ? { flags: 64 } : {});
+    },
+    async suggest(choices) {
+      if (!interaction.isAutocomplete()) throw new Error('only an autocomplete interaction takes choices');
+      await interaction.respond(choices);
+    },
+    async editOriginal(message) {
+      await command().editReply(toSendOptions(message, { flags: false }));
+    },
+    async deleteOriginal() {
+      await command().deleteReply();
+    },
+    async followUp(message) {
+      await command().followUp(toSendOptions(message));
+    },
+  };
+}
+
+/** A mention is answered as a reply to the message, without pinging its author. */
+async function answerMention(message: Message, invocation: Invocation, options: GatewayOptions): Promise<void> {
+  try {
+    if (options.router.isSlow(invocation.command || 'ask') && 'sendTyping' in message.channel) await message.channel.sendTyping();
+    const reply = await options.router.handle(invocation);
+    // A channel message cannot be ephemeral: the flag is for interactions only.
+    const [first, ...rest] = renderReply(reply).map((m) => toSendOptions(m, { flags: false }));
+    await message.reply(first!);
+    for (const more of rest) if ('send' in message.channel) await message.channel.send(more);
+  } catch (err) {
+    options.logger.error({ error: describeRestError(err), messageId: message.id }, 'discord gateway: answering a mention failed');
+  }
+}
