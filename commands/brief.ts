@@ -12,6 +12,7 @@ import { defineCommand } from './command.js';
 import { companyCard } from './company.js';
 import { moatCard } from './moat.js';
 import { nameArg } from './options.js';
+import { createSchedule, scheduleFields, scheduleOptions } from './schedule-options.js';
 import { figureLine, sourced } from './render-parts.js';
 
 /** The figures a one-screen briefing leads with. */
@@ -68,11 +69,14 @@ export const briefCommand = defineCommand({
       positional: true,
       description: { en: 'Optional: infra, nvidia, moats, figures, theses, value ...', zh: '可选:infra、英伟达、护城河、数据、观点……' },
     },
+    ...scheduleOptions,
   ],
-  schema: z.strictObject({ topic: nameArg().optional() }),
+  // Not cached: with schedule=… it creates a schedule, which must happen every time it is asked.
+  schema: z.strictObject({ topic: nameArg().optional(), ...scheduleFields }),
   examples: ['/brief', '/brief figures', '/brief moats', '/brief 基础设施'],
-  pure: true,
-  run({ topic }, { kb, lang }) {
+  async run({ topic, schedule, day, time, tz }, ctx) {
+    const { kb, lang } = ctx;
+    if (schedule) return createSchedule(ctx, 'brief', topic ?? '', { schedule, day, time, tz });
     if (!topic) return overview(kb, lang);
     const special = topicIndex(kb).resolve(topic);
     if (special.found) return topicBrief(kb, special.found, lang);

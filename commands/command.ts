@@ -2,6 +2,7 @@
 // and `run`. One list of these (commands/index.ts) drives the router, /help, Discord registration
 // and the Slack manifest, so nothing about a command is written twice.
 import type { z } from 'zod';
+import type { ChannelHistory } from '../src/core/digest/message.js';
 import type { Lang } from '../src/core/i18n/lang.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
 import type { Bilingual } from '../src/core/knowledge/schema.js';
@@ -48,6 +49,11 @@ export interface CommandContext {
   userId: string;
   /** Render charts as images (platforms that show them, the CLI's --chart-out). */
   charts: boolean;
+  /** Whether the user may manage the channel's schedules (Slack admins, Discord Manage Server/Channels). */
+  isAdmin(): Promise<boolean>;
+  /** The channel's history, where the platform (or an export file) provides one. */
+  history?: ChannelHistory;
+  now(): Date;
 }
 
 export type CommandResult = Reply | UserError;

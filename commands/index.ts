@@ -11,6 +11,7 @@ import { layerCommand } from './layer.js';
 import { marginCommand } from './margin.js';
 import { moatCommand } from './moat.js';
 import { scenarioCommand } from './scenario.js';
+import { schedulesCommand, unscheduleCommand } from './schedules.js';
 
 export const commands: readonly Command[] = [
   helpCommand,
@@ -23,4 +24,6 @@ export const commands: readonly Command[] = [
   flowCommand,
   scenarioCommand,
   briefCommand,
+  schedulesCommand,
+  unscheduleCommand,
 ];

@@ -3,6 +3,7 @@
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Router } from './router/router.js';
+import { createScheduler, type SchedulerOptions } from './scheduler/scheduler.js';
 import { createAppServer } from './server/http-server.js';
 import type { Store } from './store/store.js';
 
@@ -18,10 +19,16 @@ export interface ServeOptions {
 export async function serve({ config, router, store, logger, stopSignal }: ServeOptions): Promise<number> {
   const server = createAppServer(logger);
   const stops: (() => Promise<void>)[] = [];
+  const platforms: SchedulerOptions['platforms'] = {};
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/index.js');
-    stops.push((await startSlack({ config, router, server, logger })).stop);
+    const slack = await startSlack({ config, router, server, logger });
+    stops.push(slack.stop);
+    platforms.slack = slack.services;
   }
+  const scheduler = createScheduler({ store, router, platforms, logger });
+  scheduler.start();
+  stops.unshift(() => scheduler.stop());
   const port = await server.listen(config.PORT);
   logger.info({ port, slack: config.slack, discordHttp: config.discordHttp, discordGateway: config.discordGateway }, `listening on port ${port}`);
   const signal = await stopSignal;

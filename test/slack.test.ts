@@ -220,7 +220,7 @@ describe('the app manifest', () => {
       expect(c.description.length).toBeLessThanOrEqual(100);
     }
     expect(manifest.features.slash_commands.find((c: any) => c.command === '/moat').usage_hint).toBe('<company>');
-    expect(manifest.oauth_config.scopes.bot).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'users:read']);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
   });
 });

@@ -32,6 +32,8 @@ export interface RouterOptions {
   store: Store;
   /** Optional services commands may use (a language model for /ask). */
   answerWriter?: AnswerWriter;
+  /** The clock commands read (schedules); injected so tests control time. */
+  now?: () => Date;
   /** Replies kept for repeated pure requests (default 500; 0 turns the cache off, as benchmarks of computation do). */
   cacheSize?: number;
   /** Injected so tests can predict correlation ids. */
@@ -107,6 +109,9 @@ export function createRouter(options: RouterOptions): Router {
       scope: invocation.channelId,
       userId: invocation.userId,
       charts: invocation.wantsChart ?? false,
+      isAdmin: invocation.resolveAdmin ?? (async () => invocation.isAdmin),
+      now: options.now ?? (() => new Date()),
+      ...(invocation.history ? { history: invocation.history } : {}),
       ...(options.answerWriter ? { answerWriter: options.answerWriter } : {}),
     };
     const result = await command.run(validated.data, ctx);

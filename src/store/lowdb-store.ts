@@ -16,13 +16,32 @@ const Scenario = z.strictObject({
   savedAt: z.string(),
 });
 
+const Schedule = z.strictObject({
+  id: z.string().min(1),
+  scope: z.string().min(1),
+  command: z.enum(['digest', 'brief']),
+  args: z.string(),
+  every: z.enum(['daily', 'weekly']),
+  day: z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']).optional(),
+  time: z.string().regex(/^\d{2}:\d{2}$/),
+  tz: z.string().min(1),
+  lang: z.enum(['en', 'zh']),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  nextRunAt: z.string(),
+  lastRunAt: z.string().optional(),
+  disabled: z.string().optional(),
+});
+
 const StoreFile = z.strictObject({
   schemaVersion: z.literal(1),
   scenarios: z.record(z.string(), z.record(z.string(), Scenario)),
+  // Added after the first release of the file format: older files simply have none yet.
+  schedules: z.record(z.string(), Schedule).default({}),
 });
 type StoreData = z.infer<typeof StoreFile>;
 
-const empty = (): StoreData => ({ schemaVersion: 1, scenarios: {} });
+const empty = (): StoreData => ({ schemaVersion: 1, scenarios: {}, schedules: {} });
 
 export async function openLowdbStore(path: string): Promise<Store> {
   // Not JSONFilePreset: it silently keeps data in memory when NODE_ENV=test.
@@ -73,6 +92,18 @@ export async function openLowdbStore(path: string): Promise<Store> {
         const key = scenarioKey(name);
         if (!scoped || !(key in scoped)) return false;
         delete scoped[key];
+        return true;
+      }),
+    saveSchedule: (schedule) =>
+      change((data) => {
+        data.schedules[schedule.id] = schedule;
+      }),
+    listSchedules: async (scope) => Object.values(db.data.schedules).filter((s) => scope === undefined || s.scope === scope),
+    deleteSchedule: (scope, id) =>
+      change((data) => {
+        const found = data.schedules[id];
+        if (!found || found.scope !== scope) return false;
+        delete data.schedules[id];
         return true;
       }),
     close: () => queue.then(() => undefined),

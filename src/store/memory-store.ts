@@ -1,9 +1,10 @@
 // A Store in memory: for tests, and for runs that must not touch the disk.
-import { scenarioKey, type SavedScenario, type Store } from './store.js';
+import { scenarioKey, type SavedScenario, type Schedule, type Store } from './store.js';
 
 /** Kept in memory only: for tests, and for runs that must not touch the disk. */
 export function memoryStore(): Store {
   const scenarios = new Map<string, Map<string, SavedScenario>>();
+  const schedules = new Map<string, Schedule>();
   const scoped = (scope: string) => scenarios.get(scope) ?? scenarios.set(scope, new Map()).get(scope)!;
   return {
     saveScenario: async (scope, s) => {
@@ -14,6 +15,9 @@ export function memoryStore(): Store {
     getScenario: async (scope, name) => scoped(scope).get(scenarioKey(name)),
     listScenarios: async (scope) => [...scoped(scope).values()].sort((a, b) => a.name.localeCompare(b.name)),
     deleteScenario: async (scope, name) => scoped(scope).delete(scenarioKey(name)),
+    saveSchedule: async (s) => void schedules.set(s.id, structuredClone(s)),
+    listSchedules: async (scope) => [...schedules.values()].filter((s) => scope === undefined || s.scope === scope).map((s) => structuredClone(s)),
+    deleteSchedule: async (scope, id) => (schedules.get(id)?.scope === scope ? schedules.delete(id) : false),
     close: async () => undefined,
   };
 }

@@ -13,12 +13,39 @@ export interface SavedScenario {
   savedAt: string;
 }
 
+/** A command posted to a channel on a cadence (/digest or /brief with schedule=…). */
+export interface Schedule {
+  /** Short, typed by people: "/unschedule k3f9". */
+  id: string;
+  /** The channel, platform-prefixed ("slack:T1:C1", "discord:123"). */
+  scope: string;
+  command: 'digest' | 'brief';
+  /** The command's own arguments, as text ("days=7", "infra"). */
+  args: string;
+  every: 'daily' | 'weekly';
+  day?: 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
+  time: string;
+  tz: string;
+  lang: 'en' | 'zh';
+  createdBy: string;
+  createdAt: string;
+  nextRunAt: string;
+  lastRunAt?: string;
+  /** Set when the channel is gone or the bot lost access: the schedule stops instead of failing forever. */
+  disabled?: string;
+}
+
 export interface Store {
   /** Saves under `scope` (a channel, or the local shell); says whether it replaced one. */
   saveScenario(scope: string, scenario: SavedScenario): Promise<'created' | 'replaced'>;
   getScenario(scope: string, name: string): Promise<SavedScenario | undefined>;
   listScenarios(scope: string): Promise<SavedScenario[]>;
   deleteScenario(scope: string, name: string): Promise<boolean>;
+  saveSchedule(schedule: Schedule): Promise<void>;
+  /** Every schedule, or a channel's. */
+  listSchedules(scope?: string): Promise<Schedule[]>;
+  /** Deletes a channel's schedule by id; false when that channel has none by that id. */
+  deleteSchedule(scope: string, id: string): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -8,6 +8,7 @@ import type { Logger } from '../../logger.js';
 import type { Invocation } from '../../router/invocation.js';
 import type { Router } from '../../router/router.js';
 import { renderBlocks, type SlackMessage } from './blocks.js';
+import { slackHistory } from './channel.js';
 import { postJson } from './respond.js';
 import { mentionInvocation, slashInvocation, takePublicFlag, type MentionEvent, type SlashCommand } from './to-invocation.js';
 import { uploadChart } from './web.js';
@@ -19,6 +20,10 @@ export interface SlackDeps {
   /** For response_url posts; injected so tests intercept it. */
   fetch: typeof fetch;
   commandNames: ReadonlySet<string>;
+  /** Reads channel history for /digest (a client that does not wait out rate limits). */
+  historyWeb?: WebClient;
+  /** Whether a Slack user id belongs to a workspace admin or owner. */
+  isAdmin?: (userId: string) => Promise<boolean>;
 }
 
 export type SlashResponse = SlackMessage & { response_type: 'ephemeral' | 'in_channel'; replace_original?: boolean };
@@ -26,7 +31,11 @@ export type SlashResponse = SlackMessage & { response_type: 'ephemeral' | 'in_ch
 /** The slash command's immediate answer (the HTTP response or Socket Mode ack), with follow-ups started. */
 export async function handleSlashCommand(cmd: SlashCommand, deps: SlackDeps): Promise<SlashResponse> {
   const { text, public: wantsPublic } = takePublicFlag(cmd.command, cmd.text);
-  const invocation = slashInvocation(cmd, text);
+  const invocation: Invocation = {
+    ...slashInvocation(cmd, text),
+    ...(deps.isAdmin ? { resolveAdmin: () => deps.isAdmin!(cmd.user_id) } : {}),
+    ...(deps.historyWeb ? { history: slackHistory(deps.historyWeb, cmd.channel_id, deps.logger) } : {}),
+  };
   const name = cmd.command.replace(/^\//, '') === 'genai' ? (text.trim().split(/\s+/)[0] ?? '').replace(/^\//, '') : cmd.command;
   if (deps.router.isSlow(name)) {
     void answerLater(invocation, cmd, wantsPublic, deps);

@@ -5,7 +5,9 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Router } from '../../router/router.js';
 import type { AppServer } from '../../server/http-server.js';
+import type { ChannelServices } from '../../scheduler/scheduler.js';
 import { SHARE_ACTION } from './blocks.js';
+import { adminChecker, slackChannelServices } from './channel.js';
 import { handleMention, handleShare, handleSlashCommand, type SlackDeps } from './dispatch.js';
 import { registerSlackHttp } from './http.js';
 import { RecentIds } from './recent-ids.js';
@@ -23,11 +25,20 @@ export interface SlackOptions {
   slackApiUrl?: string;
 }
 
-export async function startSlack(options: SlackOptions): Promise<{ stop(): Promise<void> }> {
+export async function startSlack(options: SlackOptions): Promise<{ stop(): Promise<void>; services: ChannelServices }> {
   const { config, router, logger } = options;
   const token = config.SLACK_BOT_TOKEN!;
   const web = createWebClient(token, logger, { ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}) });
-  const deps: SlackDeps = { router, web, logger, fetch: options.fetch ?? fetch, commandNames: new Set(router.commands.map((c) => c.name)) };
+  const historyWeb = createWebClient(token, logger, { rejectRateLimited: true, ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}) });
+  const deps: SlackDeps = {
+    router,
+    web,
+    historyWeb,
+    isAdmin: adminChecker(web, logger),
+    logger,
+    fetch: options.fetch ?? fetch,
+    commandNames: new Set(router.commands.map((c) => c.name)),
+  };
 
   if (config.SLACK_SIGNING_SECRET) {
     registerSlackHttp(options.server, { ...deps, signingSecret: config.SLACK_SIGNING_SECRET, ...(options.now ? { now: options.now } : {}) });
@@ -47,7 +58,7 @@ export async function startSlack(options: SlackOptions): Promise<{ stop(): Promi
       (err: Error) => logger.warn({ err: err.message }, 'slack token could not be verified (network or token); serving anyway'),
     );
   }
-  return { stop: async () => stopSocket?.() };
+  return { stop: async () => stopSocket?.(), services: slackChannelServices(web, historyWeb, logger) };
 }
 
 /**

@@ -4,8 +4,13 @@
 import type { CommandInfo } from '../../../commands/command.js';
 import { usageLine } from '../../../commands/usage.js';
 
-/** chat:write to answer mentions; commands for slash commands; app_mentions:read for @-mentions; files:write for charts. */
-export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:write'] as const;
+/**
+ * app_mentions:read for @-mentions; channels:history and groups:history to read what /digest
+ * summarises (public and private channels); chat:write to answer mentions and post schedules;
+ * commands for slash commands; files:write for charts; users:read to tell admins (who may
+ * schedule) from others.
+ */
+export const BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'users:read'] as const;
 
 export function slackManifest(commands: readonly CommandInfo[], baseUrl: string, socketMode = false): object {
   const url = `${baseUrl.replace(/\/+$/, '')}/slack/events`;

@@ -3,12 +3,16 @@
 import { WebClient, type Logger as SlackLogger, LogLevel } from '@slack/web-api';
 import type { Logger } from '../../logger.js';
 
-export function createWebClient(token: string, logger: Logger, opts: { slackApiUrl?: string; fetch?: typeof fetch } = {}): WebClient {
+/**
+ * `rejectRateLimited`: fail a 429 at once instead of waiting it out; for history reads, where
+ * Slack may allow one page a minute and the digest should rather say it was cut short.
+ */
+export function createWebClient(token: string, logger: Logger, opts: { slackApiUrl?: string; fetch?: typeof fetch; rejectRateLimited?: boolean } = {}): WebClient {
   return new WebClient(token, {
     logger: slackLogger(logger),
     logLevel: LogLevel.WARN,
     retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
-    rejectRateLimitedCalls: false,
+    rejectRateLimitedCalls: opts.rejectRateLimited ?? false,
     timeout: 10_000,
     ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
     ...(opts.fetch ? { fetch: opts.fetch as never } : {}),

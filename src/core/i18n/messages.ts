@@ -28,6 +28,13 @@ export interface ErrorParams {
   inference_or_units: Record<string, never>;
   bad_scenario_name: { name: string };
   unknown_scenario: { name: string; available: string[] };
+  not_channel_manager: Record<string, never>;
+  schedules_need_a_channel: Record<string, never>;
+  bad_timezone: { value: string };
+  bad_time: { value: string };
+  unknown_schedule: { id: string; available: string[] };
+  no_history: Record<string, never>;
+  bad_history_file: { reason: string };
 }
 export type ErrorCode = keyof ErrorParams;
 
@@ -66,6 +73,14 @@ const en: Wording = {
   units_together: (p) => `price, queries and cost_per_query go together; missing: ${p.missing.join(', ')}.`,
   inference_or_units: () => 'Give either inference, or price, queries and cost_per_query (the inference share is worked out from them), not both.',
   bad_scenario_name: (p) => `“${clip(p.name)}” cannot name a scenario: use 1-40 letters, digits, “_”, “-” or “.”.`,
+  not_channel_manager: () =>
+    'Only people who manage this channel can schedule posts (Slack workspace admins and owners; on Discord, Manage Server or Manage Channels).',
+  schedules_need_a_channel: () => 'Schedules post to a Slack or Discord channel; run this there.',
+  bad_timezone: (p) => `“${clip(p.value)}” is not a time zone; use an IANA name like Europe/Berlin, America/New_York or Asia/Shanghai.`,
+  bad_time: (p) => `“${clip(p.value)}” is not a time of day; use 24-hour HH:MM, like 09:00 or 17:30.`,
+  unknown_schedule: (p) => `This channel has no schedule “${clip(p.id)}”.` + (p.available.length ? ` Its schedules: ${list(p.available, 'en')}.` : ' It has none.'),
+  no_history: () => 'This channel’s history cannot be read here. In the terminal, summarise an export: genai-bot "/digest" --history FILE.',
+  bad_history_file: (p) => `The history file cannot be used: ${p.reason}`,
   unknown_scenario: (p) =>
     `There is no saved scenario “${clip(p.name)}” here.` + (p.available.length ? ` Saved: ${list(p.available, 'en')}.` : ' None is saved yet.'),
 };
@@ -97,6 +112,13 @@ const zh: Wording = {
   units_together: (p) => `price、queries 和 cost_per_query 需要一起给出;缺少:${p.missing.join('、')}。`,
   inference_or_units: () => '请给出 inference,或者给出 price、queries 和 cost_per_query(由它们推算推理成本占比),不要同时给出。',
   bad_scenario_name: (p) => `“${clip(p.name)}”不能用作情景名称:请用 1-40 个字母、数字、“_”、“-”或“.”。`,
+  not_channel_manager: () => '只有本频道的管理者可以设置定时发布(Slack 工作区管理员或所有者;Discord 上拥有“管理服务器”或“管理频道”权限的成员)。',
+  schedules_need_a_channel: () => '定时发布需要 Slack 或 Discord 频道,请在频道中使用。',
+  bad_timezone: (p) => `“${clip(p.value)}”不是有效的时区;请使用 IANA 名称,例如 Asia/Shanghai、Europe/Berlin。`,
+  bad_time: (p) => `“${clip(p.value)}”不是有效的时间;请使用24小时制 HH:MM,例如 09:00 或 17:30。`,
+  unknown_schedule: (p) => `本频道没有编号为“${clip(p.id)}”的定时任务。` + (p.available.length ? `现有:${list(p.available, 'zh')}。` : '目前没有任何定时任务。'),
+  no_history: () => '这里无法读取频道的历史消息。在终端中可以汇总导出文件:genai-bot "/digest" --history 文件。',
+  bad_history_file: (p) => `无法使用该历史文件:${p.reason}`,
   unknown_scenario: (p) => `这里没有名为“${clip(p.name)}”的已保存情景。` + (p.available.length ? `已保存:${list(p.available, 'zh')}。` : '还没有保存任何情景。'),
 };
 
