@@ -3,7 +3,7 @@
 // response travels in the HTTP reply; edits and follow-ups go out through the interaction webhook.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson, type RouteHandler } from '../../server/http-server.js';
-import { EPHEMERAL, InteractionType, ResponseType, type Interaction } from './api-types.js';
+import { EPHEMERAL, InteractionType, ResponseType, type Interaction, type OutgoingMessage } from './api-types.js';
 import { dispatchInteraction, type DispatchOptions, type InteractionResponder } from './dispatch.js';
 import type { InteractionWebhooks } from './rest.js';
 import { createVerifier } from './verify.js';
@@ -66,6 +66,24 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
   };
 }
 
+// Rendered messages are memoised per Reply (and frozen), so their serialised response can be too:
+// a repeated question then costs the signature check and little else.
+const serialised = new WeakMap<OutgoingMessage, Buffer>();
+
+function serialisedAnswer(message: OutgoingMessage): Buffer {
+  let bytes = serialised.get(message);
+  if (!bytes) {
+    bytes = Buffer.from(JSON.stringify({ type: ResponseType.Message, data: message.body }));
+    serialised.set(message, bytes);
+  }
+  return bytes;
+}
+
+function sendBytes(res: ServerResponse, bytes: Buffer): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+  res.end(bytes);
+}
+
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -98,7 +116,10 @@ function httpResponder(res: ServerResponse, token: string, webhooks: Interaction
   return {
     responded,
     async reply(message) {
-      if (message.files.length === 0) return respond({ type: ResponseType.Message, data: message.body });
+      if (message.files.length === 0) {
+        sendBytes(res, serialisedAnswer(message));
+        return markResponded();
+      }
       respond({ type: ResponseType.DeferredMessage, ...(message.body.flags ? { data: { flags: EPHEMERAL } } : {}) });
       await webhooks.editOriginal(token, message);
     },
