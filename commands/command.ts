@@ -70,6 +70,8 @@ export interface Command<S extends z.ZodObject = z.ZodObject> extends CommandInf
    * and answer after. A function decides by what is configured (a language model is slow).
    */
   slow?: boolean | ((env: { languageModel: boolean }) => boolean);
+  /** Rate-limit tokens a request costs (default 1): charts, digests and model calls cost more. */
+  cost?: number;
   /**
    * The reply depends only on the arguments and the language (no store, no clock, no model): the
    * router may answer a repeated request from its cache.

@@ -29,6 +29,7 @@ export const flowCommand = defineCommand({
   ],
   schema: z.strictObject({ revenue: money('revenue'), inference: share('inference'), direct: share('direct'), model_cloud: share('model_cloud') }),
   examples: ['/flow', '/flow revenue=100M inference=30%', '/flow direct=50% model_cloud=40%'],
+  cost: 2,
   pure: true,
   run(args, ctx) {
     const { lang, kb } = ctx;

@@ -46,6 +46,7 @@ export const marginCommand = defineCommand({
   ],
   schema: marginSchema,
   examples: ['/margin revenue=1M inference=30% other_cogs=10%', '/margin inference=30% inference_change=-50%', '/margin price=20 queries=500 cost_per_query=0.002'],
+  cost: 3,
   async run(args, ctx) {
     let inputs: MarginArgs = args;
     if (args.scenario) {

@@ -22,6 +22,10 @@ const Env = z.object({
   LLM_BASE_URL: optionalSecret.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), 'must be an http(s) URL, e.g. http://localhost:11434/v1'),
   LLM_MODEL: optionalSecret,
   LLM_API_KEY: optionalSecret,
+  RATE_USER_BURST: z.coerce.number().int().min(1).max(10_000).default(20),
+  RATE_USER_PER_MINUTE: z.coerce.number().min(0.1).max(100_000).default(30),
+  RATE_CHANNEL_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
+  RATE_CHANNEL_PER_MINUTE: z.coerce.number().min(0.1).max(1_000_000).default(120),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -68,7 +68,25 @@ export async function main(io: MainIO): Promise<number> {
     config.LLM_BASE_URL && config.LLM_MODEL
       ? createLlmAnswerWriter({ baseUrl: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS, logger })
       : undefined;
-  const router = createRouter({ commands, kb, store, logger, ...(answerWriter ? { answerWriter } : {}) });
+  const rateLimits = {
+    perUser: { capacity: config.RATE_USER_BURST, refillPerSecond: config.RATE_USER_PER_MINUTE / 60 },
+    perChannel: { capacity: config.RATE_CHANNEL_BURST, refillPerSecond: config.RATE_CHANNEL_PER_MINUTE / 60 },
+  };
+  // Metrics exist only for the server; the shell and the CLI do not load prom-client.
+  const metrics = serverMode ? (await import('./metrics.js')).createMetrics() : undefined;
+  const router = createRouter({
+    commands,
+    kb,
+    store,
+    logger,
+    rateLimits,
+    onHandled: (event) => {
+      metrics?.observe(event);
+      // One line per request: correlation id, command, outcome and latency; never the text.
+      if (serverMode) logger.info({ correlationId: event.correlationId, platform: event.platform, command: event.command, outcome: event.kind, ms: Math.round(event.ms * 10) / 10 }, 'request');
+    },
+    ...(answerWriter ? { answerWriter } : {}),
+  });
   const width = io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, 120) : 80;
 
   if (oneShot) {
@@ -77,7 +95,7 @@ export async function main(io: MainIO): Promise<number> {
     return code;
   }
 
-  if (serverMode) return serve({ config, router, store, logger, stopSignal: io.stopSignal ?? new Promise(() => undefined) });
+  if (serverMode && metrics) return serve({ config, router, store, logger, metrics, stopSignal: io.stopSignal ?? new Promise(() => undefined) });
   await runShell(router, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang: cli.args.lang, width });
   await store.close();
   return 0;

@@ -2,6 +2,7 @@
 // Platform SDKs are imported here, and only for the platforms that are configured.
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 import type { Router } from './router/router.js';
 import { createScheduler, type SchedulerOptions } from './scheduler/scheduler.js';
 import { createAppServer } from './server/http-server.js';
@@ -12,12 +13,17 @@ export interface ServeOptions {
   router: Router;
   store: Store;
   logger: Logger;
+  metrics: Metrics;
   /** Resolves when the process should stop (a signal, in production). */
   stopSignal: Promise<string>;
 }
 
-export async function serve({ config, router, store, logger, stopSignal }: ServeOptions): Promise<number> {
+export async function serve({ config, router, store, logger, metrics, stopSignal }: ServeOptions): Promise<number> {
   const server = createAppServer(logger);
+  server.route('GET', '/metrics', async (_req, _body, res) => {
+    const text = await metrics.registry.metrics();
+    res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
+  });
   const stops: (() => Promise<void>)[] = [];
   const platforms: SchedulerOptions['platforms'] = {};
   if (config.slack) {

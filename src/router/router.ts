@@ -2,6 +2,7 @@
 // user errors become a usage message for that user only; anything else is logged with a
 // correlation id and the user sees a short apology carrying that id.
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Command, CommandContext, CommandInfo } from '../../commands/command.js';
 import { usageLine } from '../../commands/usage.js';
 import { chooseLang, type Lang } from '../core/i18n/lang.js';
@@ -16,6 +17,7 @@ import { isUserError } from '../core/user-error.js';
 import type { Invocation } from './invocation.js';
 import { parseTextArgs, type Problem } from './parse-args.js';
 import { sanitize } from './tokenize.js';
+import { TokenBuckets, type RateLimits } from './rate-limit.js';
 import { validateArgs } from './validate.js';
 
 /** Longest text the router reads; past it a request is refused before any parsing. */
@@ -34,10 +36,23 @@ export interface RouterOptions {
   answerWriter?: AnswerWriter;
   /** The clock commands read (schedules); injected so tests control time. */
   now?: () => Date;
+  /** Token buckets per user and per channel; none when omitted (tests, benchmarks). The shell is never limited. */
+  rateLimits?: RateLimits;
+  /** Told about every request once it is answered: metrics and request logs listen here. */
+  onHandled?: (event: HandledEvent) => void;
   /** Replies kept for repeated pure requests (default 500; 0 turns the cache off, as benchmarks of computation do). */
   cacheSize?: number;
   /** Injected so tests can predict correlation ids. */
   newId?: () => string;
+}
+
+export interface HandledEvent {
+  correlationId: string;
+  platform: Invocation['platform'];
+  /** The command's name, or "(unknown)" when the text named none that exists. */
+  command: string;
+  kind: Reply['kind'] | 'rate_limited';
+  ms: number;
 }
 
 export interface Router {
@@ -54,7 +69,25 @@ export function createRouter(options: RouterOptions): Router {
   const names = new NameIndex(commands.map((c) => ({ item: c, display: `/${c.name}`, names: [c.name] })));
   const registry: readonly CommandInfo[] = commands;
 
+  const userBuckets = options.rateLimits && new TokenBuckets(options.rateLimits.perUser);
+  const channelBuckets = options.rateLimits && new TokenBuckets(options.rateLimits.perChannel);
+
   async function handle(invocation: Invocation): Promise<Reply> {
+    const started = performance.now();
+    const correlationId = newId();
+    const seen: { command: string; limited: boolean } = { command: '(unknown)', limited: false };
+    const reply = await answer(invocation, correlationId, seen);
+    options.onHandled?.({
+      correlationId,
+      platform: invocation.platform,
+      command: seen.command,
+      kind: seen.limited ? 'rate_limited' : reply.kind,
+      ms: performance.now() - started,
+    });
+    return reply;
+  }
+
+  async function answer(invocation: Invocation, correlationId: string, seen: { command: string; limited: boolean }): Promise<Reply> {
     const rawText = typeof invocation.args === 'string' ? invocation.args : '';
     const lang = chooseLang({ explicit: invocation.lang, text: rawText, locale: invocation.locale });
     try {
@@ -69,12 +102,31 @@ export function createRouter(options: RouterOptions): Router {
         const didYouMean = resolved.found ? [`/${resolved.found.name}`] : (resolved.suggestions ?? []);
         return usageReply(lang, undefined, [{ code: 'unknown_command', params: { name } }], [...didYouMean, '/help']);
       }
+      seen.command = command.name;
+      const limited = takeTokens(invocation, command.cost ?? 1);
+      if (limited) {
+        seen.limited = true;
+        return reply(lang, t(lang, 'slowDown'), { kind: 'usage', ephemeral: true, body: [describeError(lang, limited.code, limited.params)] });
+      }
       return await runCommand(command, invocation, argsText, lang);
     } catch (err) {
-      const id = newId();
+      const id = correlationId;
       logger.error({ err, correlationId: id, command: invocation.command, platform: invocation.platform }, 'command failed');
       return reply(lang, t(lang, 'internalError'), { kind: 'error', ephemeral: true, body: [`${t(lang, 'internalError')} ${id}`] });
     }
+  }
+
+  /** Charges the user's and the channel's buckets; a refusal from either is returned as the problem. */
+  function takeTokens(invocation: Invocation, cost: number): Problem<'rate_limited'> | undefined {
+    if (invocation.platform === 'shell' || !userBuckets || !channelBuckets) return undefined;
+    const user = userBuckets.take(invocation.userId, cost);
+    if (!user.ok) return { code: 'rate_limited', params: { seconds: user.retryAfterSeconds, scope: 'user' } };
+    const channel = channelBuckets.take(invocation.channelId, cost);
+    if (!channel.ok) {
+      userBuckets.refund(invocation.userId, cost);
+      return { code: 'rate_limited', params: { seconds: channel.retryAfterSeconds, scope: 'channel' } };
+    }
+    return undefined;
   }
 
   // Deterministic replies, by command, language, chart wish and arguments: popular questions in a

@@ -34,6 +34,7 @@ export interface ErrorParams {
   bad_time: { value: string };
   unknown_schedule: { id: string; available: string[] };
   no_history: Record<string, never>;
+  rate_limited: { seconds: number; scope: 'user' | 'channel' };
   bad_history_file: { reason: string };
 }
 export type ErrorCode = keyof ErrorParams;
@@ -79,6 +80,10 @@ const en: Wording = {
   bad_timezone: (p) => `“${clip(p.value)}” is not a time zone; use an IANA name like Europe/Berlin, America/New_York or Asia/Shanghai.`,
   bad_time: (p) => `“${clip(p.value)}” is not a time of day; use 24-hour HH:MM, like 09:00 or 17:30.`,
   unknown_schedule: (p) => `This channel has no schedule “${clip(p.id)}”.` + (p.available.length ? ` Its schedules: ${list(p.available, 'en')}.` : ' It has none.'),
+  rate_limited: (p) =>
+    p.scope === 'user'
+      ? `You are asking faster than the bot answers; please try again in ${p.seconds} s.`
+      : `This channel is asking faster than the bot answers; please try again in ${p.seconds} s.`,
   no_history: () => 'This channel’s history cannot be read here. In the terminal, summarise an export: genai-bot "/digest" --history FILE.',
   bad_history_file: (p) => `The history file cannot be used: ${p.reason}`,
   unknown_scenario: (p) =>
@@ -117,6 +122,7 @@ const zh: Wording = {
   bad_timezone: (p) => `“${clip(p.value)}”不是有效的时区;请使用 IANA 名称,例如 Asia/Shanghai、Europe/Berlin。`,
   bad_time: (p) => `“${clip(p.value)}”不是有效的时间;请使用24小时制 HH:MM,例如 09:00 或 17:30。`,
   unknown_schedule: (p) => `本频道没有编号为“${clip(p.id)}”的定时任务。` + (p.available.length ? `现有:${list(p.available, 'zh')}。` : '目前没有任何定时任务。'),
+  rate_limited: (p) => (p.scope === 'user' ? `你的请求太频繁了,请 ${p.seconds} 秒后再试。` : `本频道的请求太频繁了,请 ${p.seconds} 秒后再试。`),
   no_history: () => '这里无法读取频道的历史消息。在终端中可以汇总导出文件:genai-bot "/digest" --history 文件。',
   bad_history_file: (p) => `无法使用该历史文件:${p.reason}`,
   unknown_scenario: (p) => `这里没有名为“${clip(p.name)}”的已保存情景。` + (p.available.length ? `已保存:${list(p.available, 'zh')}。` : '还没有保存任何情景。'),

@@ -51,6 +51,7 @@ const STRINGS = {
   },
   askKnowsAbout: { en: 'What it does have', zh: '知识库中有' },
   askUnknownTerms: { en: 'Not found in the knowledge base', zh: '知识库中没有' },
+  slowDown: { en: 'One moment', zh: '请稍等' },
   required: { en: 'required', zh: '必填' },
   optional: { en: 'optional', zh: '可选' },
 } as const satisfies Record<string, { en: string; zh: string }>;

@@ -1,0 +1,55 @@
+// Per-user and per-channel token buckets. Each command costs tokens (charts and digests cost
+// more); a bucket refills at a steady rate up to its capacity. One busy user cannot starve a
+// channel, and one busy channel cannot starve the bot.
+
+export interface BucketSpec {
+  capacity: number;
+  refillPerSecond: number;
+}
+
+export interface RateLimits {
+  perUser: BucketSpec;
+  perChannel: BucketSpec;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  perUser: { capacity: 20, refillPerSecond: 0.5 },
+  perChannel: { capacity: 60, refillPerSecond: 2 },
+};
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+export class TokenBuckets {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly spec: BucketSpec,
+    private readonly now: () => number = Date.now,
+    private readonly maxKeys = 100_000,
+  ) {}
+
+  /** Takes `cost` tokens if there are enough; otherwise says how many seconds until there will be. */
+  take(key: string, cost: number): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const t = this.now();
+    const bucket = this.buckets.get(key) ?? { tokens: this.spec.capacity, at: t };
+    bucket.tokens = Math.min(this.spec.capacity, bucket.tokens + ((t - bucket.at) / 1000) * this.spec.refillPerSecond);
+    bucket.at = t;
+    this.buckets.delete(key);
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
+    if (bucket.tokens >= cost) {
+      bucket.tokens -= cost;
+      return { ok: true };
+    }
+    return { ok: false, retryAfterSeconds: Math.ceil((cost - bucket.tokens) / this.spec.refillPerSecond) };
+  }
+
+  /** Gives tokens back (a request refused by the other bucket should not be charged here). */
+  refund(key: string, cost: number): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.spec.capacity, bucket.tokens + cost);
+  }
+}
