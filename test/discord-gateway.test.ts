@@ -157,6 +157,15 @@ describe('dispatch through discord.js', () => {
     expect(calls).toEqual(['defer', 'edit']);
   });
 
+  it('gives the command the channel’s history, where the bot can read it', async () => {
+    const seen: unknown[] = [];
+    const spy: Router = { ...router, handle: (invocation) => (seen.push(invocation.history), router.handle(invocation)) };
+    const history = { read: async () => ({ messages: [] }) };
+    const { interaction } = fakeInteraction();
+    await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), gatewayResponder(interaction), { router: spy, kb, logger: quiet, history: (scope) => (scope === 'discord:1105150207594799166' ? history : undefined) });
+    expect(seen).toEqual([history]);
+  });
+
   it('logs a failed response instead of throwing', async () => {
     const errors: object[] = [];
     const failing: InteractionResponder = {
@@ -191,6 +200,7 @@ describe('startDiscord', () => {
     const logger = { info: () => undefined, debug: () => undefined, error: () => undefined, warn: (obj: object, msg: string) => (msg.includes('login failed') ? warned(obj) : undefined) };
     const server = createAppServer(logger);
     const discord = await startDiscord({ config, router, kb, server, logger: logger as never });
+    expect(discord.services).toBeDefined();
     try {
       const port = await server.listen(0, '127.0.0.1');
       const body = JSON.stringify({ id: '1', application_id: APPLICATION_ID, type: 1, token: 't', version: 1 });
@@ -212,5 +222,6 @@ describe('startDiscord', () => {
     const discord = await startDiscord({ config: loadConfig({}), router, kb, server, logger: quiet as never });
     await discord.stop();
     expect(routes).toEqual([]);
+    expect(discord.services).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 // One behaviour for both transports: an interaction (from HTTP or the gateway) -> the router ->
 // rendered messages, answered through a responder that each transport implements.
+import type { ChannelHistory } from '../../core/digest/message.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { Reply } from '../../core/reply.js';
 import type { Router } from '../../router/router.js';
@@ -36,6 +37,8 @@ export interface DispatchOptions {
    * Discord fails an interaction with no response after 3 s, whatever the reason for the delay.
    */
   deferAfterMs?: number;
+  /** A channel's recent messages for /digest, by scope ("discord:123"), when the bot token allows reading them. */
+  history?: (scope: string) => ChannelHistory | undefined;
 }
 
 export const DEFAULT_DEFER_AFTER_MS = 2_000;
@@ -60,7 +63,9 @@ export async function dispatchInteraction(interaction: Interaction, responder: I
 async function runCommand(interaction: Interaction, responder: InteractionResponder, options: DispatchOptions): Promise<void> {
   const { router } = options;
   const name = interaction.data?.name ?? '';
-  const invocation = toInvocation(interaction);
+  const base = toInvocation(interaction);
+  const history = options.history?.(base.channelId);
+  const invocation = history ? { ...base, history } : base;
   if (router.isSlow(name)) {
     await responder.defer(false);
     return finishDeferred(await router.handle(invocation), responder);

@@ -2,6 +2,7 @@
 // interaction methods, and @-mentions answered as replies. Loaded with a dynamic import only when
 // a token is configured: discord.js costs ~0.74 s to import.
 import type { ChatInputCommandInteraction, AutocompleteInteraction, Message } from 'discord.js';
+import type { ChannelHistory } from '../../core/digest/message.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { Invocation } from '../../router/invocation.js';
 import type { Router } from '../../router/router.js';
@@ -22,6 +23,8 @@ export interface GatewayOptions {
   kb: KnowledgeBase;
   logger: GatewayLogger;
   fetch?: typeof fetch | undefined;
+  /** A channel's recent messages for /digest, by scope. */
+  history?: (scope: string) => ChannelHistory | undefined;
 }
 
 export interface Gateway {
@@ -63,7 +66,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const roleIds = message.guild?.members.me?.roles.botRole ? [message.guild.members.me.roles.botRole.id] : [];
     const request = mentionRequest({ content: message.content, author: { id: message.author.id, bot: message.author.bot } }, { userId: me.id, roleIds }, commandNames);
     if (!request) return;
+    const history = options.history?.(`discord:${message.channelId}`);
     const invocation: Invocation = {
+      ...(history ? { history } : {}),
       platform: 'discord',
       command: request.command,
       args: request.text,

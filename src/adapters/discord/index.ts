@@ -6,6 +6,8 @@ import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { Logger } from '../../logger.js';
 import type { Router } from '../../router/router.js';
 import type { AppServer } from '../../server/http-server.js';
+import type { ChannelServices } from '../../scheduler/scheduler.js';
+import { discordChannelServices } from './channel.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http-endpoint.js';
 import { closeRest, createRest, interactionWebhooks } from './rest.js';
 
@@ -25,6 +27,8 @@ export interface StartDiscordOptions {
 export interface DiscordAdapter {
   /** Finishes the answers under way, then disconnects. */
   stop(): Promise<void>;
+  /** Posting to and reading channels, for the scheduler and /digest: present with DISCORD_TOKEN. */
+  services?: ChannelServices;
 }
 
 /**
@@ -35,35 +39,38 @@ export interface DiscordAdapter {
 export async function startDiscord(options: StartDiscordOptions): Promise<DiscordAdapter> {
   const { config, logger, router, kb } = options;
   const stops: (() => Promise<void>)[] = [];
+  // One REST client, so rate-limit buckets are shared. Interaction webhooks are authorised by
+  // their own token: without DISCORD_TOKEN the endpoint still answers, but cannot post or read.
+  const rest = createRest({ token: config.DISCORD_TOKEN, fetch: options.fetch });
+  const services = config.DISCORD_TOKEN ? discordChannelServices(rest, logger) : undefined;
+  const history = services ? (scope: string) => services.history(scope) : undefined;
 
   if (config.discordHttp && config.DISCORD_PUBLIC_KEY && config.DISCORD_APPLICATION_ID) {
-    // Interaction webhooks are authorised by their token: no bot token is needed to answer.
-    const rest = createRest({ fetch: options.fetch });
     const endpoint = createInteractionsEndpoint({
       publicKey: config.DISCORD_PUBLIC_KEY,
       webhooks: interactionWebhooks(rest, config.DISCORD_APPLICATION_ID),
       router,
       kb,
       logger,
+      ...(history ? { history } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
     options.server.route('POST', INTERACTIONS_PATH, endpoint.handler);
     logger.info({ path: INTERACTIONS_PATH }, 'discord: HTTP interactions endpoint ready');
-    stops.push(async () => {
-      await endpoint.settled();
-      closeRest(rest);
-    });
+    stops.push(() => endpoint.settled());
   }
 
   if (config.discordGateway && config.DISCORD_TOKEN) {
     const { startGateway } = await import('./gateway.js');
-    const gateway = await startGateway({ token: config.DISCORD_TOKEN, router, kb, logger, fetch: options.fetch });
+    const gateway = await startGateway({ token: config.DISCORD_TOKEN, router, kb, logger, fetch: options.fetch, ...(history ? { history } : {}) });
     stops.push(() => gateway.stop());
   }
 
   return {
+    ...(services ? { services } : {}),
     async stop() {
       for (const stop of stops) await stop();
+      closeRest(rest);
     },
   };
 }
