@@ -44,7 +44,8 @@ export function describeRestError(err: unknown): Record<string, unknown> {
   if (err instanceof DiscordAPIError) return { status: err.status, code: err.code, method: err.method, message: err.message };
   if (err instanceof HTTPError) return { status: err.status, method: err.method, message: err.message };
   if (err instanceof RateLimitError) return { rateLimited: true, retryAfterMs: err.retryAfter, global: err.global, method: err.method };
-  if (err instanceof Error) return { name: err.name, message: err.message };
+  // Anything else may be a bug: its stack says where (no URL or token is in it).
+  if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
   return { message: String(err) };
 }
 
