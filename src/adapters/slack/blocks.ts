@@ -5,7 +5,7 @@
 // visible "…" and a note, never rejected.
 import { t } from '../../core/i18n/strings.js';
 import type { Reply } from '../../core/reply.js';
-import { escapeMrkdwn as esc } from './escape.js';
+import { escapeMrkdwn as esc, inertPlainText } from './escape.js';
 
 export const LIMITS = { blocks: 50, sectionText: 3000, fields: 10, fieldText: 2000, header: 150, contextElements: 10, text: 3000 } as const;
 
@@ -26,7 +26,7 @@ export interface RenderOptions {
 }
 
 export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMessage {
-  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: cut(reply.title, LIMITS.header), emoji: false } }];
+  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: cut(inertPlainText(reply.title), LIMITS.header), emoji: false } }];
   for (const paragraph of reply.body) for (const piece of split(esc(paragraph), LIMITS.sectionText)) blocks.push(section(piece));
   for (let i = 0; i < reply.figures.length; i += LIMITS.fields) {
     const fields = reply.figures.slice(i, i + LIMITS.fields).map((f) => ({
@@ -49,7 +49,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMe
     for (const piece of splitLines(lines, LIMITS.sectionText - heading.length)) blocks.push(section(heading + piece));
   }
   if (reply.chart && options.chartFileId) {
-    blocks.push({ type: 'image', slack_file: { id: options.chartFileId }, alt_text: cut(reply.chart.alt, 2000), title: { type: 'plain_text', text: cut(reply.chart.alt, 2000) } });
+    blocks.push({ type: 'image', slack_file: { id: options.chartFileId }, alt_text: cut(inertPlainText(reply.chart.alt), 2000), title: { type: 'plain_text', text: cut(inertPlainText(reply.chart.alt), 2000) } });
   }
   const context: string[] = [];
   if (reply.sources.length) {

@@ -9,3 +9,11 @@ export function escapeMrkdwn(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/@(channel|here|everyone)\b/gi, '@\u2060$1');
 }
+
+/**
+ * plain_text is shown as typed and is not parsed for mentions, but a zero-width joiner after "<"
+ * costs nothing and keeps the text inert wherever Slack might reuse it (notifications, copies).
+ */
+export function inertPlainText(text: string): string {
+  return text.replace(/<([!@#])/g, '<\u2060$1').replace(/@(channel|here|everyone)\b/gi, '@\u2060$1');
+}
