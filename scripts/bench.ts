@@ -8,6 +8,7 @@ import { defaultKnowledgeBase } from '../src/core/knowledge/load.js';
 import type { Invocation } from '../src/router/invocation.js';
 import { createRouter } from '../src/router/router.js';
 import { memoryStore } from '../src/store/memory-store.js';
+import { benchDiscordHttp } from './bench-discord.js';
 import { benchSlackHttp } from './bench-http.js';
 import { benchProcess } from './bench-process.js';
 import { loadQuestions } from './evaluate.js';
@@ -59,6 +60,7 @@ const rows = [
 
 console.error('in-process done; HTTP next (about a minute)');
 const http = await benchSlackHttp();
+const discord = await benchDiscordHttp();
 const proc = await benchProcess();
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version };
@@ -71,7 +73,7 @@ const ratios = [10, 50].map((c) => ({
 }));
 writeFileSync(
   new URL('../bench/results.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), machine, in_process: rows, slack_http: { client: http.client, rows: http.rows, ratios }, process: proc }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, in_process: rows, slack_http: { client: http.client, rows: http.rows, ratios }, discord_http: { client: discord.client, rows: discord.rows }, process: proc }, null, 2)}\n`,
 );
 
 console.log(`In-process latency (${machine.cpus} × ${machine.cpu}, ${machine.memory_gb} GB, Node ${machine.node})\n`);
@@ -80,5 +82,8 @@ for (const r of rows) console.log(`| ${r.name} | ${r.runs} | ${r.p50_ms} | ${r.p
 console.log(`\nSigned Slack slash commands (/layer infra) on loopback, load from ${http.client}\n`);
 console.log('| server | connections | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|');
 for (const r of http.rows) console.log(`| ${r.server} | ${r.connections} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.errors + r.non2xx} |`);
+console.log(`\nSigned Discord interactions (/layer infra) on loopback, load from ${discord.client}\n`);
+console.log('| server | connections | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|');
+for (const r of discord.rows) console.log(`| ${r.server} | ${r.connections} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.errors + r.non2xx} |`);
 for (const r of ratios) console.log(`\nAt ${r.connections} connections: ours = ${r.ours_vs_bare}x bare node:http, ${r.ours_vs_bolt}x Bolt's stock receiver`);
 console.log(`\nCold start to listening: ${proc.cold_start_ms} ms; one-shot CLI answer: ${proc.shell_one_shot_ms} ms; RSS idle ${proc.idle_rss_mb} MB, after load ${proc.loaded_rss_mb} MB`);

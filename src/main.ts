@@ -95,7 +95,7 @@ export async function main(io: MainIO): Promise<number> {
     return code;
   }
 
-  if (serverMode && metrics) return serve({ config, router, store, logger, metrics, stopSignal: io.stopSignal ?? new Promise(() => undefined) });
+  if (serverMode && metrics) return serve({ config, router, kb, store, logger, metrics, stopSignal: io.stopSignal ?? new Promise(() => undefined) });
   await runShell(router, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang: cli.args.lang, width });
   await store.close();
   return 0;

@@ -1,6 +1,7 @@
 // Server mode: the one HTTP server with each configured platform on it, until SIGTERM/SIGINT.
 // Platform SDKs are imported here, and only for the platforms that are configured.
 import type { Config } from './config.js';
+import type { KnowledgeBase } from './core/knowledge/knowledge-base.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { Router } from './router/router.js';
@@ -11,6 +12,7 @@ import type { Store } from './store/store.js';
 export interface ServeOptions {
   config: Config;
   router: Router;
+  kb: KnowledgeBase;
   store: Store;
   logger: Logger;
   metrics: Metrics;
@@ -18,7 +20,7 @@ export interface ServeOptions {
   stopSignal: Promise<string>;
 }
 
-export async function serve({ config, router, store, logger, metrics, stopSignal }: ServeOptions): Promise<number> {
+export async function serve({ config, router, kb, store, logger, metrics, stopSignal }: ServeOptions): Promise<number> {
   const server = createAppServer(logger);
   server.route('GET', '/metrics', async (_req, _body, res) => {
     const text = await metrics.registry.metrics();
@@ -31,6 +33,12 @@ export async function serve({ config, router, store, logger, metrics, stopSignal
     const slack = await startSlack({ config, router, server, logger });
     stops.push(slack.stop);
     platforms.slack = slack.services;
+  }
+  if (config.discordHttp || config.discordGateway) {
+    const { startDiscord } = await import('./adapters/discord/index.js');
+    const discord = await startDiscord({ config, router, kb, server, logger });
+    stops.push(discord.stop);
+    if (discord.services) platforms.discord = discord.services;
   }
   const scheduler = createScheduler({ store, router, platforms, logger });
   scheduler.start();

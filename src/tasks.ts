@@ -3,6 +3,7 @@
 import { commands } from '../commands/index.js';
 import type { Task } from './adapters/shell/cli-args.js';
 import { slackManifest } from './adapters/slack/manifest.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import type { MainIO } from './main.js';
 
 export async function runTask(task: Task, io: MainIO): Promise<number> {
@@ -11,6 +12,26 @@ export async function runTask(task: Task, io: MainIO): Promise<number> {
       const url = task.url ?? 'https://YOUR-BOT-HOST';
       io.stdout.write(`${JSON.stringify(slackManifest(commands, url, task.socket), null, 2)}\n`);
       if (!task.url && !task.socket) io.stderr.write('genai-bot: replace https://YOUR-BOT-HOST with the address Slack can reach, or pass --url\n');
+      return 0;
+    }
+    case 'register discord':
+    case 'invite discord': {
+      let config: Config;
+      try {
+        config = loadConfig(io.env);
+      } catch (err) {
+        if (!(err instanceof ConfigError)) throw err;
+        io.stderr.write(`genai-bot: configuration: ${err.message}\n`);
+        return 1;
+      }
+      // @discordjs/rest only: the gateway (discord.js) is not loaded for either task.
+      const { registerDiscordCommands, inviteUrl } = await import('./adapters/discord/index.js');
+      if (task.name === 'register discord') return registerDiscordCommands({ config, out: io.stdout, err: io.stderr });
+      if (!config.DISCORD_APPLICATION_ID) {
+        io.stderr.write('genai-bot: DISCORD_APPLICATION_ID is not set: the application id from the Discord developer portal (your app → General Information)\n');
+        return 1;
+      }
+      io.stdout.write(`${inviteUrl(config.DISCORD_APPLICATION_ID)}\n`);
       return 0;
     }
     default:
