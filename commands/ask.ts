@@ -17,6 +17,7 @@ export const MAX_QUESTION_CHARS = 500;
 
 export const askCommand = defineCommand({
   name: 'ask',
+  localName: { zh: '提问' },
   description: {
     en: 'Ask in your own words; the answer comes from the knowledge base, with its source',
     zh: '用自己的话提问;答案来自知识库,并注明出处',

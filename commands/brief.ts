@@ -57,6 +57,7 @@ function topicIndex(kb: KnowledgeBase): NameIndex<Topic> {
 
 export const briefCommand = defineCommand({
   name: 'brief',
+  localName: { zh: '简报' },
   description: {
     en: 'A briefing of the whole market model, or of one topic (a layer, company, moat, figures, theses)',
     zh: '整个市场模型的简报,或某一主题的简报(层级、公司、护城河、数据、观点)',

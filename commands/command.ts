@@ -31,6 +31,11 @@ export interface OptionSpec {
 /** What /help needs to know about every command. */
 export interface CommandInfo {
   name: string;
+  /**
+   * The command's Chinese name: typed in the shell or Slack ("/公司 英伟达"), shown by /help, and
+   * shown in Discord's command picker for Chinese locales.
+   */
+  localName?: { zh: string };
   description: Bilingual;
   options: readonly OptionSpec[];
   examples: readonly string[];

@@ -13,6 +13,7 @@ import { companyCitations, companyFacts, figureLine, placeInStack } from './rend
 
 export const companyCommand = defineCommand({
   name: 'company',
+  localName: { zh: '公司' },
   description: {
     en: 'A company or product from the essay: its layer, what it does, funding, valuation and revenue with dates',
     zh: '文中提到的公司或产品:所在层级、业务、融资、估值与营收(附日期)',

@@ -16,6 +16,7 @@ const companyOption = (name: 'a' | 'b', en: string, zh: string) =>
 
 export const compareCommand = defineCommand({
   name: 'compare',
+  localName: { zh: '比较' },
   description: {
     en: 'Two companies side by side: layer, what they do, figures and moats',
     zh: '并排比较两家公司:层级、业务、数据与护城河',

@@ -17,6 +17,7 @@ const RELATED = ['inference_share_of_revenue', 'model_provider_cloud_spend', 'cl
 
 export const flowCommand = defineCommand({
   name: 'flow',
+  localName: { zh: '收入流向' },
   description: {
     en: 'Where AI-app revenue ends up: kept by apps, earned by model providers and by clouds, with the formula',
     zh: 'AI应用的收入最终流向哪里:应用留存、模型厂商和云厂商各得多少,附公式',

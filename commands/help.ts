@@ -8,6 +8,7 @@ import { usageLine } from './usage.js';
 
 export const helpCommand = defineCommand({
   name: 'help',
+  localName: { zh: '帮助' },
   description: { en: 'Every command with an example, or one command in full', zh: '列出全部命令及示例,或查看某条命令的详细用法' },
   options: [
     {
@@ -27,13 +28,13 @@ export const helpCommand = defineCommand({
         body: [t(lang, 'helpIntro')],
         table: {
           columns: [t(lang, 'command'), t(lang, 'description'), t(lang, 'example')],
-          rows: registry.map((c) => [usageLine(c), c.description[lang], c.examples[0] ?? '']),
+          rows: registry.map((c) => [lang === 'zh' && c.localName ? `${usageLine(c)}(/${c.localName.zh})` : usageLine(c), c.description[lang], c.examples[0] ?? '']),
         },
         suggestions: ['/layer infra', '/moat nvidia', '/brief'],
       });
     }
     const wanted = name.replace(/^\//, '').toLowerCase();
-    const command = registry.find((c) => c.name === wanted);
+    const command = registry.find((c) => c.name === wanted || c.localName?.zh === wanted);
     if (!command) return userError('unknown_command', { name }, ['/help']);
     return commandHelp(command, lang);
   },

@@ -11,6 +11,7 @@ import { companyNames, figureLine, sourced } from './render-parts.js';
 
 export const layerCommand = defineCommand({
   name: 'layer',
+  localName: { zh: '层级' },
   description: {
     en: 'One layer of the stack (apps, models, infra): who is in it, its economics, figures and open questions',
     zh: '技术栈的某一层(应用、模型、基础设施):参与者、经济性、数据与悬而未决的问题',

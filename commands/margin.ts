@@ -29,6 +29,7 @@ const INPUT_KEYS = ['revenue', 'inference', 'other_cogs', 'inference_change', 'p
 
 export const marginCommand = defineCommand({
   name: 'margin',
+  localName: { zh: '毛利率' },
   description: {
     en: 'What-if gross margin of an AI app from its inference cost, with the formula and a chart',
     zh: '由推理成本推算AI应用的毛利率并做假设分析,附公式和图表',

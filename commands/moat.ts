@@ -21,6 +21,7 @@ const STANCE: Record<MoatEvidence['stance'] | 'none', { en: string; zh: string }
 
 export const moatCommand = defineCommand({
   name: 'moat',
+  localName: { zh: '护城河' },
   description: {
     en: 'Which of the six moats the essay’s evidence supports for a company, and how durable they are',
     zh: '文中证据支持某公司拥有六种护城河中的哪些,以及它们能否持久',

@@ -8,6 +8,7 @@ const ACTIONS = ['list', 'show', 'delete'] as const;
 
 export const scenarioCommand = defineCommand({
   name: 'scenario',
+  localName: { zh: '情景' },
   description: { en: 'The /margin scenarios saved in this channel: list, show or delete', zh: '本频道保存的 /margin 情景:列出、查看或删除' },
   options: [
     { name: 'action', type: 'string', required: false, positional: true, choices: ACTIONS, description: { en: 'list (default), show or delete', zh: 'list(默认)、show 或 delete' } },

@@ -16,6 +16,13 @@ describe('/help', () => {
     expect(r.body).toContain('用法: /moat <company>');
     expect(r.table?.rows[0]?.[0]).toBe('company');
   });
+  it('knows every command by its Chinese name too', async () => {
+    expect((await ask('/公司 英伟达')).title).toBe('NVIDIA');
+    expect((await ask('/层级 基础设施')).title).toBe('基础设施层 (infra)');
+    expect((await ask('/help', 'zh')).table?.rows[1]?.[0]).toBe('/layer <layer>(/层级)');
+    expect((await ask('/帮助 护城河')).title).toBe('/moat');
+  });
+
   it('says when the command to explain does not exist', async () => {
     expect((await ask('/help nonsense')).kind).toBe('usage');
   });

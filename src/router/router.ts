@@ -65,8 +65,8 @@ export interface Router {
 export function createRouter(options: RouterOptions): Router {
   const { commands, kb, logger } = options;
   const newId = options.newId ?? (() => randomUUID().slice(0, 8));
-  const byName = new Map(commands.map((c) => [c.name, c]));
-  const names = new NameIndex(commands.map((c) => ({ item: c, display: `/${c.name}`, names: [c.name] })));
+  const byName = new Map(commands.flatMap((c) => [[c.name, c] as const, ...(c.localName ? [[c.localName.zh, c] as const] : [])]));
+  const names = new NameIndex(commands.map((c) => ({ item: c, display: `/${c.name}`, names: [c.name, ...(c.localName ? [c.localName.zh] : [])] })));
   const registry: readonly CommandInfo[] = commands;
 
   const userBuckets = options.rateLimits && new TokenBuckets(options.rateLimits.perUser);

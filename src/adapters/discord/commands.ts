@@ -27,14 +27,15 @@ export interface CommandJson {
   name: string;
   description: string;
   description_localizations: Localizations;
+  name_localizations?: Localizations;
   options: CommandOptionJson[];
 }
 
 /**
- * Descriptions are localized for both Chinese locales from the registry's zh text (Simplified:
- * readable in Taiwan too, and better than English). Names are not: /help, usage lines and the
- * suggestions under every answer print "/moat NVIDIA", so a zh user must see the same name in the
- * picker; and the names are the keys typed on Slack and in the shell.
+ * Descriptions and names are localized for both Chinese locales from the registry's zh text
+ * (Simplified: readable in Taiwan too, and better than English). A localized name is only what
+ * the picker shows: Discord still sends the command's own name, and the router also accepts the
+ * Chinese name typed in Slack or the shell.
  */
 function localized(zh: string): Localizations {
   const text = truncate(zh, MAX_DESCRIPTION);
@@ -80,6 +81,7 @@ export function toCommandJson(command: CommandInfo): CommandJson {
     name: command.name,
     description: truncate(command.description.en, MAX_DESCRIPTION),
     description_localizations: localized(command.description.zh),
+    ...(command.localName ? { name_localizations: { 'zh-CN': command.localName.zh, 'zh-TW': command.localName.zh } } : {}),
     options: ordered.map((o) => {
       try {
         return toOptionJson(o);
