@@ -73,8 +73,9 @@ const OPEN_BELOW_AFTER = /^\s*(?:以下|以内)/;
 
 /** Figures in one sentence, left to right, none overlapping. */
 export function findFigures(sentence: string): FoundFigure[] {
-  if (!/\d/.test(sentence)) return [];
-  const text = sentence.normalize('NFKC');
+  if (!/[\d\uFF10-\uFF19]/.test(sentence)) return [];
+  // Full-width digits and "％" become ASCII; a Chinese comma stays a separator, not a thousands mark.
+  const text = sentence.replace(/\uFF0C/g, '、').normalize('NFKC');
   const found: FoundFigure[] = [];
   for (const { re, hint, parse } of PATTERNS) {
     if (!hint.test(text)) continue;

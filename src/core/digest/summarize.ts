@@ -69,7 +69,7 @@ export function summarize(kb: KnowledgeBase, messages: readonly ChannelMessage[]
     if ([...mentions.companies].some((id) => kb.company(id)?.layer === 'infra')) themes.add('infra');
     for (const theme of themes) bump(themeCounts, theme);
     // Only messages with a number or a question mark (or Chinese, which may ask without one) need splitting.
-    if (!/[\d?？\p{Script=Han}]/u.test(text)) continue;
+    if (!/[\d\uFF10-\uFF19?？\p{Script=Han}]/u.test(text)) continue;
     for (const sentence of sentences(text)) {
       for (const found of findFigures(sentence)) cited.push({ message: m, engagement: engagement(m), item: { sentence, found } });
       if (isQuestion(sentence)) {
