@@ -26,6 +26,7 @@ const Env = z.object({
   RATE_USER_PER_MINUTE: z.coerce.number().min(0.1).max(100_000).default(30),
   RATE_CHANNEL_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
   RATE_CHANNEL_PER_MINUTE: z.coerce.number().min(0.1).max(1_000_000).default(120),
+  STOP_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

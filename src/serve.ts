@@ -43,12 +43,25 @@ export async function serve({ config, router, kb, store, logger, metrics, stopSi
   const scheduler = createScheduler({ store, router, platforms, logger });
   scheduler.start();
   stops.unshift(() => scheduler.stop());
+  // Readiness, beside /healthz (liveness): can the store be read, and which adapters are serving.
+  const adapters = { slackHttp: Boolean(config.slack && config.SLACK_SIGNING_SECRET), slackSocket: Boolean(config.SLACK_APP_TOKEN), discordHttp: config.discordHttp, discordGateway: config.discordGateway };
+  server.route('GET', '/readyz', async (_req, _body, res) => {
+    const storeOk = await store.listSchedules().then(
+      () => true,
+      () => false,
+    );
+    const body = JSON.stringify({ ready: storeOk, store: storeOk ? 'ok' : 'unreadable', adapters });
+    res.writeHead(storeOk ? 200 : 503, { 'content-type': 'application/json' }).end(body);
+  });
   const port = await server.listen(config.PORT);
   logger.info({ port, slack: config.slack, discordHttp: config.discordHttp, discordGateway: config.discordGateway }, `listening on port ${port}`);
   const signal = await stopSignal;
-  logger.info({ signal }, 'stopping');
+  logger.info({ signal, inFlight: server.inFlight }, 'stopping: no new requests; finishing those in flight');
+  // Stop accepting first and let requests in flight finish, then the adapters and the scheduler,
+  // then flush the store: every write that was acknowledged is on disk when the process exits.
+  await server.close(config.STOP_GRACE_MS);
   await Promise.allSettled(stops.map((stop) => stop()));
-  await server.close();
   await store.close();
+  logger.info('stopped');
   return 0;
 }

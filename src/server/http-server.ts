@@ -15,7 +15,13 @@ export interface AppServer {
   route(method: 'GET' | 'POST', path: string, handler: RouteHandler, options?: { maxBodyBytes?: number }): void;
   /** Resolves to the port listened on (port 0 picks a free one). */
   listen(port: number, host?: string): Promise<number>;
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish, and closes idle keep-alive connections; after
+   * `graceMs` whatever is left is cut, so a stuck client cannot hold the process up.
+   */
+  close(graceMs?: number): Promise<void>;
+  /** Requests being handled right now. */
+  readonly inFlight: number;
   readonly server: Server;
 }
 
@@ -24,7 +30,13 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 export function createAppServer(logger: ServerLogger): AppServer {
   const routes = new Map<string, { handler: RouteHandler; maxBodyBytes: number }>();
+  let inFlight = 0;
+  let closing = false;
   const server = createServer((req, res) => {
+    inFlight++;
+    res.once('close', () => inFlight--);
+    // While stopping, answer what arrives on open connections and ask the client to go away.
+    if (closing) res.setHeader('connection', 'close');
     const path = (req.url ?? '/').split('?')[0]!;
     const route = routes.get(`${req.method} ${path}`);
     if (!route) {
@@ -64,10 +76,26 @@ export function createAppServer(logger: ServerLogger): AppServer {
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       });
     },
-    close() {
+    get inFlight() {
+      return inFlight;
+    },
+    close(graceMs = 10_000) {
+      closing = true;
       return new Promise((resolve) => {
-        server.close(() => resolve());
+        const timer = setTimeout(() => {
+          logger.warn({ inFlight }, 'requests still running at the end of the grace period; closing their connections');
+          server.closeAllConnections();
+        }, graceMs);
+        timer.unref();
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
         server.closeIdleConnections();
+        // Connections that finish a request while we wait are idle again: close them as they free up.
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
+        sweep.unref();
+        server.once('close', () => clearInterval(sweep));
       });
     },
   };
