@@ -75,6 +75,8 @@ export interface Command<S extends z.ZodObject = z.ZodObject> extends CommandInf
    * and answer after. A function decides by what is configured (a language model is slow).
    */
   slow?: boolean | ((env: { languageModel: boolean }) => boolean);
+  /** Answers only the asker unless the `public` option is set (a digest of a channel's talk). */
+  privateByDefault?: boolean;
   /** Rate-limit tokens a request costs (default 1): charts, digests and model calls cost more. */
   cost?: number;
   /**

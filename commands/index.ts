@@ -5,6 +5,7 @@ import { askCommand } from './ask.js';
 import { briefCommand } from './brief.js';
 import { companyCommand } from './company.js';
 import { compareCommand } from './compare.js';
+import { digestCommand } from './digest.js';
 import { flowCommand } from './flow.js';
 import { helpCommand } from './help.js';
 import { layerCommand } from './layer.js';
@@ -24,6 +25,7 @@ export const commands: readonly Command[] = [
   flowCommand,
   scenarioCommand,
   briefCommand,
+  digestCommand,
   schedulesCommand,
   unscheduleCommand,
 ];

@@ -58,6 +58,28 @@ const rows = [
   await measure('/flow with chart (PNG)', [{ ...invocation('flow', ''), wantsChart: true }], 20),
 ];
 
+// /digest over 10,000 messages: a busy channel's week, with threads, figures and questions.
+const sentences = [
+  'Nvidia is the real winner here, data center revenue was $3.8B last quarter',
+  'inference is 60% of revenue for our app, is that normal?',
+  'the essay says clouds take 10-20% of all genai revenue',
+  'do model providers have any moat at all?',
+  '英伟达的护城河是生态,90倍的引用量',
+  'Jasper raised $125M at a $1.5B valuation',
+  'lunch?',
+];
+const busy = Array.from({ length: 10_000 }, (_, i) => ({
+  id: String(i),
+  author: `user${i % 40}`,
+  text: sentences[i % sentences.length]!,
+  at: new Date(Date.UTC(2023, 0, 23) + i * 60_000),
+  replyCount: i % 50 === 0 ? 5 : 0,
+  reactions: i % 7,
+  ...(i % 10 === 3 ? { threadId: String(i - 3) } : {}),
+}));
+const history = { read: async () => ({ messages: busy }) };
+rows.push(await measure('/digest over 10,000 messages', [{ ...invocation('digest', 'days=90'), history }], 10));
+
 console.error('in-process done; HTTP next (about a minute)');
 const http = await benchSlackHttp();
 const discord = await benchDiscordHttp();

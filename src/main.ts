@@ -2,6 +2,7 @@
 // Platform SDKs are not imported here: the shell and the one-shot CLI must start fast.
 import { commands } from '../commands/index.js';
 import { CLI_USAGE, parseCliArgs } from './adapters/shell/cli-args.js';
+import { historyFromExport } from './adapters/shell/history-file.js';
 import { answerOnce } from './adapters/shell/one-shot.js';
 import { runShell } from './adapters/shell/repl.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -90,7 +91,17 @@ export async function main(io: MainIO): Promise<number> {
   const width = io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, 120) : 80;
 
   if (oneShot) {
-    const code = await answerOnce(router, cli.args.text ?? '', { json: cli.args.json, lang: cli.args.lang, width, chartOut: cli.args.chartOut }, io.stdout, io.stderr);
+    let history;
+    if (cli.args.history) {
+      const loaded = await historyFromExport(cli.args.history, cli.args.lang ?? 'en');
+      if (!loaded.ok) {
+        io.stderr.write(`genai-bot: --history: ${loaded.message}\n`);
+        await store.close();
+        return 1;
+      }
+      history = loaded.history;
+    }
+    const code = await answerOnce(router, cli.args.text ?? '', { json: cli.args.json, lang: cli.args.lang, width, chartOut: cli.args.chartOut, history }, io.stdout, io.stderr);
     await store.close();
     return code;
   }

@@ -3,6 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { commands } from '../commands/index.js';
+import { adminChecker } from '../src/adapters/slack/channel.js';
 import { registerSlackHttp } from '../src/adapters/slack/http.js';
 import { createWebClient } from '../src/adapters/slack/web.js';
 import { createLogger } from '../src/logger.js';
@@ -29,7 +30,8 @@ export async function startSlackServer(opts: { now?: () => number; answerWriter?
   const server = createAppServer(logger);
   const router = createRouter({ commands, kb, store: memoryStore(), logger: recordingLogger(), ...(opts.answerWriter ? { answerWriter: opts.answerWriter } : {}) });
   const web = createWebClient('xoxb-test', logger, { slackApiUrl: `${SLACK_API}/api/` });
-  registerSlackHttp(server, { router, web, logger, fetch, commandNames: new Set(commands.map((c) => c.name)), signingSecret: SECRET, ...(opts.now ? { now: opts.now } : {}) });
+  const historyWeb = createWebClient('xoxb-test', logger, { slackApiUrl: `${SLACK_API}/api/`, rejectRateLimited: true });
+  registerSlackHttp(server, { router, web, historyWeb, isAdmin: adminChecker(web, logger), logger, fetch, commandNames: new Set(commands.map((c) => c.name)), signingSecret: SECRET, ...(opts.now ? { now: opts.now } : {}) });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/slack/events`;
   return {

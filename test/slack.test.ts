@@ -179,6 +179,43 @@ describe('slow commands', () => {
   });
 });
 
+describe('/digest on Slack', () => {
+  it('reads the channel, acknowledges at once, and posts publicly only when asked', async () => {
+    const slack = await startSlackServer();
+    nock(SLACK_API)
+      .post('/api/conversations.history')
+      .times(2)
+      .reply(200, { ok: true, messages: [{ type: 'message', user: 'U1', text: 'inference is 60% of revenue for AI apps, right?', ts: String(Date.now() / 1000) }] });
+    const followUps: any[] = [];
+    nock('https://hooks.slack.com').post(/\/commands\//, (body) => (followUps.push(body), true)).times(2).reply(200, 'ok');
+    expect((await json(await slack.command({ command: '/digest', text: '' }))).text).toBe('⏳ Working on it…');
+    await until(() => followUps.length === 1);
+    expect(followUps[0].response_type).toBe('ephemeral');
+    expect(JSON.stringify(followUps[0].blocks)).toMatch(/disagrees: the essay says ~20-40%/);
+    await json(await slack.command({ command: '/digest', text: 'days=3 public' }));
+    await until(() => followUps.length === 2);
+    expect(followUps[1].response_type).toBe('in_channel');
+    await slack.close();
+  });
+});
+
+describe('scheduling on Slack', () => {
+  it('asks users.info whether the user is an admin, and only lets admins schedule', async () => {
+    const slack = await startSlackServer();
+    nock(SLACK_API)
+      .post('/api/users.info', (b) => b.user === 'U2147483697')
+      .reply(200, { ok: true, user: { id: 'U2147483697', is_admin: false, is_owner: false } })
+      .post('/api/users.info', (b) => b.user === 'UADMIN')
+      .reply(200, { ok: true, user: { id: 'UADMIN', is_admin: true } });
+    const refused = await json(await slack.command({ command: '/brief', text: 'schedule=daily' }));
+    expect(refused.response_type).toBe('ephemeral');
+    expect(refused.text).toMatch(/Only people who manage this channel can schedule/);
+    const scheduled = await json(await slack.command({ command: '/brief', text: 'infra schedule=weekly day=fri time=16:00 tz=America/New_York', user_id: 'UADMIN' }));
+    expect(scheduled.blocks[0].text.text).toMatch(/^Scheduled \(id [0-9a-f]{4}\)$/);
+    await slack.close();
+  });
+});
+
 describe('response_url posts', () => {
   it('honour Retry-After on 429, retry a bounded number of times, and never throw', async () => {
     const waits: number[] = [];

@@ -49,6 +49,8 @@ export interface Reply {
   ephemeral: boolean;
   /** Commands worth trying next, written as the user would type them. */
   suggestions: string[];
+  /** The structured result behind the reply (a digest), for `--json` and other programs. */
+  data?: unknown;
 }
 
 export function reply(lang: Lang, title: string, parts: Partial<Omit<Reply, 'lang' | 'title'>> = {}): Reply {

@@ -59,6 +59,8 @@ export interface Router {
   handle(invocation: Invocation): Promise<Reply>;
   /** Whether a command (by name, "/genai" resolved by the caller) should be acknowledged before it runs. */
   isSlow(commandName: string): boolean;
+  /** Whether a command answers only the asker unless asked to post publicly. */
+  isPrivateByDefault(commandName: string): boolean;
   readonly commands: readonly Command[];
 }
 
@@ -176,7 +178,9 @@ export function createRouter(options: RouterOptions): Router {
     return typeof slow === 'function' ? slow({ languageModel: Boolean(options.answerWriter) }) : Boolean(slow);
   }
 
-  return { handle, isSlow, commands };
+  const isPrivateByDefault = (commandName: string) => Boolean(byName.get(commandName.replace(/^\//, '').toLowerCase())?.privateByDefault);
+
+  return { handle, isSlow, isPrivateByDefault, commands };
 }
 
 function cacheKey(name: string, lang: Lang, invocation: Invocation, argsText: string): string {

@@ -67,8 +67,11 @@ async function runCommand(interaction: Interaction, responder: InteractionRespon
   const history = options.history?.(base.channelId);
   const invocation = history ? { ...base, history } : base;
   if (router.isSlow(name)) {
-    await responder.defer(false);
-    return finishDeferred(await router.handle(invocation), responder);
+    // A private-by-default command (a digest) says "thinking…" privately, unless asked to post publicly.
+    const publicRequested = interaction.data?.options?.some((o) => o.name === 'public' && o.value === true) ?? false;
+    const privately = router.isPrivateByDefault(name) && !publicRequested;
+    await responder.defer(privately);
+    return finishDeferred(await router.handle(invocation), responder, privately);
   }
   const work = router.handle(invocation);
   const early = await within(work, options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
@@ -81,9 +84,10 @@ async function runCommand(interaction: Interaction, responder: InteractionRespon
   for (const message of rest) await responder.followUp(message);
 }
 
-async function finishDeferred(reply: Reply, responder: InteractionResponder): Promise<void> {
+async function finishDeferred(reply: Reply, responder: InteractionResponder, deferredPrivately = false): Promise<void> {
   const messages = renderReply(reply);
-  if (isEphemeral(reply)) {
+  // A private "thinking…" can simply become the private answer; a public one must not.
+  if (isEphemeral(reply) && !deferredPrivately) {
     await responder.deleteOriginal();
     for (const message of messages) await responder.followUp(message);
     return;

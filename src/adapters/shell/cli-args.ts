@@ -18,6 +18,8 @@ export interface CliArgs {
   text?: string;
   /** --chart-out FILE.png: write the reply's chart there. */
   chartOut?: string;
+  /** --history FILE|DIR: a channel export for /digest. */
+  history?: string;
 }
 
 export type CliParse = { ok: true; args: CliArgs } | { ok: false; message: string };
@@ -33,6 +35,8 @@ Options:
   --lang en|zh   answer in English or Chinese (default: English, or Chinese for Chinese input)
   --json         print the reply as JSON
   --chart-out F  write the chart of /margin or /flow to F (PNG)
+  --history F    a channel export for /digest: a Slack export day file (or a folder of them),
+                 a DiscordChatExporter JSON file, or JSON lines of {user, text, ts}
   -h, --help     this help`;
 
 const TASKS = ['manifest slack', 'register discord', 'invite discord'] as const;
@@ -54,6 +58,10 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       const value = arg === '--lang' ? argv[++i] : arg.slice('--lang='.length);
       if (!value || !isLang(value)) return { ok: false, message: `--lang takes en or zh, got “${value ?? ''}”` };
       args.lang = value;
+    } else if (arg === '--history' || arg.startsWith('--history=')) {
+      const value = arg === '--history' ? argv[++i] : arg.slice('--history='.length);
+      if (!value || value.startsWith('-')) return { ok: false, message: '--history takes a file or folder, e.g. --history general/2023-01-30.json' };
+      args.history = value;
     } else if (arg === '--chart-out' || arg.startsWith('--chart-out=')) {
       const value = arg === '--chart-out' ? argv[++i] : arg.slice('--chart-out='.length);
       if (!value || value.startsWith('-')) return { ok: false, message: '--chart-out takes a file name, e.g. --chart-out margin.png' };

@@ -1,5 +1,6 @@
 // `genai-bot "<command text>"`: answer once. Exit 0 on an answer, 1 on a user error.
 import { writeFile } from 'node:fs/promises';
+import type { ChannelHistory } from '../../core/digest/message.js';
 import type { Lang } from '../../core/i18n/lang.js';
 import type { Reply } from '../../core/reply.js';
 import type { Router } from '../../router/router.js';
@@ -12,10 +13,12 @@ export interface OneShotOptions {
   width?: number;
   /** Write the reply's chart here as a PNG. */
   chartOut?: string | undefined;
+  /** A channel export for /digest. */
+  history?: ChannelHistory | undefined;
 }
 
 export async function answerOnce(router: Router, text: string, opts: OneShotOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const invocation = { ...shellInvocation(text, opts.lang, commandNames(router)), wantsChart: Boolean(opts.chartOut) };
+  const invocation = { ...shellInvocation(text, opts.lang, commandNames(router)), wantsChart: Boolean(opts.chartOut), ...(opts.history ? { history: opts.history } : {}) };
   const reply = await router.handle(invocation);
   out.write(`${opts.json ? toJson(reply) : renderText(reply, opts.width)}\n`);
   if (opts.chartOut && reply.kind === 'answer') {

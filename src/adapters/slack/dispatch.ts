@@ -30,13 +30,15 @@ export type SlashResponse = SlackMessage & { response_type: 'ephemeral' | 'in_ch
 
 /** The slash command's immediate answer (the HTTP response or Socket Mode ack), with follow-ups started. */
 export async function handleSlashCommand(cmd: SlashCommand, deps: SlackDeps): Promise<SlashResponse> {
-  const { text, public: wantsPublic } = takePublicFlag(cmd.command, cmd.text);
+  const { text: stripped, public: wantsPublic } = takePublicFlag(cmd.command, cmd.text);
+  const name = cmd.command.replace(/^\//, '') === 'genai' ? (stripped.trim().split(/\s+/)[0] ?? '').replace(/^\//, '') : cmd.command;
+  // A command that is private by default (a digest) takes the wish to post as its own option.
+  const text = wantsPublic && deps.router.isPrivateByDefault(name) ? `${stripped} public` : stripped;
   const invocation: Invocation = {
     ...slashInvocation(cmd, text),
     ...(deps.isAdmin ? { resolveAdmin: () => deps.isAdmin!(cmd.user_id) } : {}),
     ...(deps.historyWeb ? { history: slackHistory(deps.historyWeb, cmd.channel_id, deps.logger) } : {}),
   };
-  const name = cmd.command.replace(/^\//, '') === 'genai' ? (text.trim().split(/\s+/)[0] ?? '').replace(/^\//, '') : cmd.command;
   if (deps.router.isSlow(name)) {
     void answerLater(invocation, cmd, wantsPublic, deps);
     const zh = /\p{Script=Han}/u.test(text);

@@ -22,6 +22,11 @@ export interface ChannelHistoryResult {
   messages: ChannelMessage[];
   /** Why the history may be incomplete (rate limits, a page cap), in words the digest shows. */
   incomplete?: 'rate_limited' | 'page_cap' | 'no_content_access';
+  /**
+   * The period the messages cover, when the source fixes it (an export file covers its own dates,
+   * not "the last N days").
+   */
+  period?: { from: Date; to: Date };
 }
 
 /** Where a channel's recent messages come from. */
