@@ -23,4 +23,8 @@ RUN mkdir -p /app/var && chown node:node /app/var
 USER node
 VOLUME ["/app/var"]
 EXPOSE 3000
+# Liveness of the server (with platform credentials set; without them the bot is the terminal shell).
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# npm passes SIGTERM on to the bot, which finishes in-flight requests and flushes the store.
 CMD ["npm", "start"]
