@@ -2,6 +2,8 @@
 # Build stage: install everything, compile TypeScript (npm ci runs the `prepare` build).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
+# The lockfile is written by npm 11, and the dev toolchain (vite 8) installs with it.
+RUN npm install -g npm@11.19.1
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
