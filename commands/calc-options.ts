@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { pct, usd } from '../src/core/calc/format.js';
 import { parseCount, parseMoney, parseShare, type Parsed } from '../src/core/calc/quantity.js';
 import type { ErrorCode, ErrorParams } from '../src/core/i18n/messages.js';
+import type { OptionSpec } from './command.js';
 
 export interface Quantity {
   value: number;
@@ -57,3 +58,6 @@ export function count(option: string, max = 1e9) {
         : { code: 'too_large', params: { option, value, max: String(max) } },
   );
 }
+
+/** A named, optional text option: how every calculator input is declared. */
+export const calcOption = (name: string, en: string, zh: string): OptionSpec => ({ name, type: 'string', required: false, description: { en, zh } });

@@ -8,11 +8,10 @@ import { renderPng } from '../src/core/chart/render-png.js';
 import type { Lang } from '../src/core/i18n/lang.js';
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
 import { reply } from '../src/core/reply.js';
-import { money, share } from './calc-options.js';
-import { defineCommand, type OptionSpec } from './command.js';
+import { calcOption, money, share } from './calc-options.js';
+import { defineCommand } from './command.js';
 import { figureLine } from './render-parts.js';
 
-const opt = (name: string, en: string, zh: string): OptionSpec => ({ name, type: 'string', required: false, description: { en, zh } });
 const RELATED = ['inference_share_of_revenue', 'model_provider_cloud_spend', 'cloud_share_of_genai_revenue', 'early_stage_funding_to_cloud'] as const;
 
 export const flowCommand = defineCommand({
@@ -23,10 +22,10 @@ export const flowCommand = defineCommand({
     zh: 'AI应用的收入最终流向哪里:应用留存、模型厂商和云厂商各得多少,附公式',
   },
   options: [
-    opt('revenue', 'App revenue, e.g. 100M (default $100M)', '应用收入,例如 100M(默认 1亿美元)'),
-    opt('inference', 'Share spent on inference (default the essay’s 20-40%)', '用于推理的收入占比(默认文中的 20-40%)'),
-    opt('direct', 'Share of inference spend paid straight to clouds (default 0%)', '推理支出中直接付给云厂商的比例(默认 0%)'),
-    opt('model_cloud', 'Share of model-provider revenue spent on cloud (default 50%)', '模型厂商收入中花在云上的比例(默认 50%)'),
+    calcOption('revenue', 'App revenue, e.g. 100M (default $100M)', '应用收入,例如 100M(默认 1亿美元)'),
+    calcOption('inference', 'Share spent on inference (default the essay’s 20-40%)', '用于推理的收入占比(默认文中的 20-40%)'),
+    calcOption('direct', 'Share of inference spend paid straight to clouds (default 0%)', '推理支出中直接付给云厂商的比例(默认 0%)'),
+    calcOption('model_cloud', 'Share of model-provider revenue spent on cloud (default 50%)', '模型厂商收入中花在云上的比例(默认 50%)'),
   ],
   schema: z.strictObject({ revenue: money('revenue'), inference: share('inference'), direct: share('direct'), model_cloud: share('model_cloud') }),
   examples: ['/flow', '/flow revenue=100M inference=30%', '/flow direct=50% model_cloud=40%'],

@@ -5,11 +5,10 @@ import { z } from 'zod';
 import { inferenceShareFromUnits } from '../src/core/calc/margin.js';
 import { userError } from '../src/core/user-error.js';
 import { SCENARIO_NAME } from '../src/store/store.js';
-import { count, money, share, type Quantity } from './calc-options.js';
-import { defineCommand, type CommandContext, type OptionSpec } from './command.js';
+import { calcOption, count, money, share, type Quantity } from './calc-options.js';
+import { defineCommand, type CommandContext } from './command.js';
 import { marginReply, type MarginSettings } from './margin-reply.js';
 
-const opt = (name: string, en: string, zh: string): OptionSpec => ({ name, type: 'string', required: false, description: { en, zh } });
 
 export const marginSchema = z.strictObject({
   revenue: money('revenue'),
@@ -35,15 +34,15 @@ export const marginCommand = defineCommand({
     zh: '由推理成本推算AI应用的毛利率并做假设分析,附公式和图表',
   },
   options: [
-    opt('revenue', 'Revenue, e.g. 1M or $2.5B (default $1M)', '收入,例如 1M 或 $2.5B(默认 100万美元)'),
-    opt('inference', 'Share of revenue spent on inference, e.g. 30% (default 30%)', '推理成本占收入比例,例如 30%(默认 30%)'),
-    opt('other_cogs', 'Other cost of revenue as a share, e.g. 10% (default 10%)', '其他营业成本占收入比例,例如 10%(默认 10%)'),
-    opt('inference_change', 'What-if change of inference cost, e.g. -50%', '推理成本的假设变化,例如 -50%'),
-    opt('price', 'Unit form: price per user per month, e.g. 20', '按单位计算:每用户每月价格,例如 20'),
-    opt('queries', 'Unit form: queries per user per month, e.g. 500', '按单位计算:每用户每月请求数,例如 500'),
-    opt('cost_per_query', 'Unit form: cost per query in $, e.g. 0.002', '按单位计算:每次请求成本(美元),例如 0.002'),
-    opt('save', 'Save these inputs as a scenario for this channel', '将这些输入保存为本频道的情景'),
-    opt('scenario', 'Start from a saved scenario', '从已保存的情景开始'),
+    calcOption('revenue', 'Revenue, e.g. 1M or $2.5B (default $1M)', '收入,例如 1M 或 $2.5B(默认 100万美元)'),
+    calcOption('inference', 'Share of revenue spent on inference, e.g. 30% (default 30%)', '推理成本占收入比例,例如 30%(默认 30%)'),
+    calcOption('other_cogs', 'Other cost of revenue as a share, e.g. 10% (default 10%)', '其他营业成本占收入比例,例如 10%(默认 10%)'),
+    calcOption('inference_change', 'What-if change of inference cost, e.g. -50%', '推理成本的假设变化,例如 -50%'),
+    calcOption('price', 'Unit form: price per user per month, e.g. 20', '按单位计算:每用户每月价格,例如 20'),
+    calcOption('queries', 'Unit form: queries per user per month, e.g. 500', '按单位计算:每用户每月请求数,例如 500'),
+    calcOption('cost_per_query', 'Unit form: cost per query in $, e.g. 0.002', '按单位计算:每次请求成本(美元),例如 0.002'),
+    calcOption('save', 'Save these inputs as a scenario for this channel', '将这些输入保存为本频道的情景'),
+    calcOption('scenario', 'Start from a saved scenario', '从已保存的情景开始'),
   ],
   schema: marginSchema,
   examples: ['/margin revenue=1M inference=30% other_cogs=10%', '/margin inference=30% inference_change=-50%', '/margin price=20 queries=500 cost_per_query=0.002'],

@@ -13,13 +13,15 @@ export interface LoadResult {
   non2xx: number;
 }
 
-export async function load(opts: {
+export interface LoadOptions {
   port: number;
   path: string;
   connections: number;
   durationMs: number;
   makeRequest: () => { headers: Record<string, string>; body: string };
-}): Promise<LoadResult> {
+}
+
+export async function load(opts: LoadOptions): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
   const latencies: number[] = [];
   let errors = 0;
@@ -57,13 +59,7 @@ export async function load(opts: {
 }
 
 /** The same measurement with wrk (C, one thread), when it is installed: the client then costs far less than the server. */
-export async function loadWithWrk(opts: {
-  port: number;
-  path: string;
-  connections: number;
-  durationMs: number;
-  makeRequest: () => { headers: Record<string, string>; body: string };
-}): Promise<LoadResult> {
+export async function loadWithWrk(opts: LoadOptions): Promise<LoadResult> {
   const { execFile } = await import('node:child_process');
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');

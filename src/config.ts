@@ -64,3 +64,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     discordHttp: Boolean(c.DISCORD_PUBLIC_KEY && c.DISCORD_APPLICATION_ID),
   };
 }
+
+/** The configuration, or undefined after writing the one line that names the bad variable. */
+export function loadConfigOrReport(env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): Config | undefined {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    stderr.write(`genai-bot: configuration: ${err.message}\n`);
+    return undefined;
+  }
+}

@@ -5,7 +5,7 @@ import { CLI_USAGE, parseCliArgs } from './adapters/shell/cli-args.js';
 import { historyFromExport } from './adapters/shell/history-file.js';
 import { answerOnce } from './adapters/shell/one-shot.js';
 import { runShell } from './adapters/shell/repl.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrReport } from './config.js';
 import { KnowledgeBaseError, loadKnowledgeBase } from './core/knowledge/load.js';
 import { createLlmAnswerWriter } from './core/search/llm-writer.js';
 import { createLogger } from './logger.js';
@@ -38,14 +38,8 @@ export async function main(io: MainIO): Promise<number> {
   }
   if (cli.args.task) return runTask(cli.args.task, io);
   const oneShot = cli.args.text !== undefined;
-  let config;
-  try {
-    config = loadConfig(io.env);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    io.stderr.write(`genai-bot: configuration: ${err.message}\n`);
-    return 1;
-  }
+  const config = loadConfigOrReport(io.env, io.stderr);
+  if (!config) return 1;
   let kb;
   try {
     kb = loadKnowledgeBase();

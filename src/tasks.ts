@@ -3,7 +3,7 @@
 import { commands } from '../commands/index.js';
 import type { Task } from './adapters/shell/cli-args.js';
 import { slackManifest } from './adapters/slack/manifest.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfigOrReport } from './config.js';
 import type { MainIO } from './main.js';
 
 export async function runTask(task: Task, io: MainIO): Promise<number> {
@@ -16,14 +16,8 @@ export async function runTask(task: Task, io: MainIO): Promise<number> {
     }
     case 'register discord':
     case 'invite discord': {
-      let config: Config;
-      try {
-        config = loadConfig(io.env);
-      } catch (err) {
-        if (!(err instanceof ConfigError)) throw err;
-        io.stderr.write(`genai-bot: configuration: ${err.message}\n`);
-        return 1;
-      }
+      const config = loadConfigOrReport(io.env, io.stderr);
+      if (!config) return 1;
       // @discordjs/rest only: the gateway (discord.js) is not loaded for either task.
       const { registerDiscordCommands, inviteUrl } = await import('./adapters/discord/index.js');
       if (task.name === 'register discord') return registerDiscordCommands({ config, out: io.stdout, err: io.stderr });

@@ -40,44 +40,22 @@ async function startBot(extra: Record<string, string>) {
 
 describe('npm start with Slack credentials', () => {
   it('serves signed slash commands on PORT and refuses bad signatures', async () => {
-    const child = spawn(process.execPath, [BIN], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: '0',
-        SLACK_SIGNING_SECRET: 'test-signing-secret',
-        SLACK_BOT_TOKEN: 'xoxb-offline',
-        STORE_PATH: join(mkdtempSync(join(tmpdir(), 'srv-')), 'store.json'),
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let logs = '';
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "listening" line in: ${logs}`)), 10_000);
-      child.stderr.on('data', (chunk: Buffer) => {
-        logs += chunk.toString();
-        const match = /"port":(\d+).*listening on port/.exec(logs);
-        if (match) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
-      });
-    });
+    const bot = await startBot({ SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_BOT_TOKEN: 'xoxb-offline' });
     const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/layer', text: 'infra', response_url: 'https://hooks.slack.com/commands/T1/1/x' }).toString();
     const post = (headers: Record<string, string>) =>
-      fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
+      fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
     const ok = await post(sign(body, Math.floor(Date.now() / 1000)));
     expect(ok.status).toBe(200);
     const reply = await json(ok);
     expect(reply.blocks[0].text.text).toBe('Infrastructure (infra)');
     expect(JSON.stringify(reply)).toMatch(/10-20%/);
     expect((await post({ ...sign(body, Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=00' })).status).toBe(401);
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exit).toBe(0);
-    expect(logs).not.toMatch(/test-signing-secret|xoxb-offline/);
+    expect((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status).toBe(200);
+    const ready = await json(await fetch(`http://127.0.0.1:${bot.port}/readyz`));
+    expect(ready).toMatchObject({ ready: true, store: 'ok', adapters: { slackHttp: true, discordHttp: false } });
+    expect(await (await fetch(`http://127.0.0.1:${bot.port}/metrics`)).text()).toMatch(/genai_bot_requests_total\{platform="slack",command="layer",outcome="answer"\} 1/);
+    expect(await bot.stop()).toBe(0);
+    expect(bot.logs()).not.toMatch(/test-signing-secret|xoxb-offline/);
   });
 });
 
