@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { hasWrk, load, loadWithWrk, type LoadResult } from './load.js';
+import { hasWrk, interleaved, load, loadWithWrk, type LoadResult } from './load.js';
 
 const SECRET = 'bench-signing-secret';
 const TARGETS = fileURLToPath(new URL('./bench-targets.ts', import.meta.url));
@@ -32,19 +32,17 @@ export function signedSlashCommand(text = 'infra', command = '/layer'): () => { 
   return () => ({ headers, body });
 }
 
-export async function benchSlackHttp(durationMs = 3000): Promise<{ client: string; rows: HttpRow[] }> {
-  const rows: HttpRow[] = [];
+export async function benchSlackHttp(durationMs = 2000, rounds = 3): Promise<{ client: string; rows: HttpRow[] }> {
   const wrk = await hasWrk();
   const run = wrk ? loadWithWrk : load;
-  for (const server of ['bare', 'verify-only', 'ours', 'bolt']) {
-    const { port, child } = await startTarget(server);
-    try {
-      const path = '/slack/events';
-      await load({ port, path, connections: 10, durationMs: 500, makeRequest: signedSlashCommand() }); // warm-up
-      for (const connections of [10, 50]) rows.push({ server, connections, ...(await run({ port, path, connections, durationMs, makeRequest: signedSlashCommand() })) });
-    } finally {
-      child.kill();
-    }
+  const path = '/slack/events';
+  const names = ['bare', 'verify-only', 'ours', 'bolt'] as const;
+  const started = await Promise.all(names.map(async (name) => ({ name, ...(await startTarget(name)) })));
+  try {
+    for (const s of started) await load({ port: s.port, path, connections: 10, durationMs: 500, makeRequest: signedSlashCommand() }); // warm-up
+    const rows = await interleaved(started, [10, 50], rounds, (port, connections) => run({ port, path, connections, durationMs, makeRequest: signedSlashCommand() }));
+    return { client: `${wrk ? 'wrk (1 thread)' : 'node:http client'}, median of ${rounds} interleaved rounds`, rows };
+  } finally {
+    for (const s of started) s.child.kill();
   }
-  return { client: wrk ? 'wrk (1 thread)' : 'node:http client', rows };
 }

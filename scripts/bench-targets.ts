@@ -14,7 +14,6 @@ import { createAppServer } from '../src/server/http-server.js';
 import { memoryStore } from '../src/store/memory-store.js';
 
 export const SECRET = 'bench-signing-secret';
-const VERIFIED_REPLY = JSON.stringify({ response_type: 'ephemeral', text: 'ok' });
 const target = process.argv[2];
 const logger = createLogger('silent');
 
@@ -41,6 +40,10 @@ if (target === 'bare') {
     res.writeHead(200, { 'content-type': 'application/json' }).end(reply);
   }));
 } else if (target === 'verify-only') {
+  // Verifies, then sends the same answer as the others: the difference to "ours" is our own work.
+  const router = createRouter({ commands, kb: defaultKnowledgeBase(), store: memoryStore(), logger: { error: () => undefined } });
+  const { renderBlocks } = await import('../src/adapters/slack/blocks.js');
+  const VERIFIED_REPLY = JSON.stringify({ response_type: 'ephemeral', ...renderBlocks(await router.handle({ platform: 'slack', command: 'layer', args: 'infra', userId: 'u', channelId: 'c', isAdmin: false })) });
   listen(createServer(async (req, res) => {
     const body = await readBody(req);
     const ts = String(req.headers['x-slack-request-timestamp']);

@@ -89,3 +89,34 @@ export async function hasWrk(): Promise<boolean> {
   const { execFile } = await import('node:child_process');
   return new Promise((resolve) => execFile('wrk', ['--version'], (err) => resolve(!err || (err as NodeJS.ErrnoException).code !== 'ENOENT')));
 }
+
+/**
+ * Measures several servers in interleaved rounds (A B C, A B C, …) and keeps each one's median
+ * throughput and median latencies, so that a burst of noise from a shared machine hits every server alike
+ * instead of whichever happened to be measured at the time.
+ */
+export async function interleaved<T extends string>(
+  servers: readonly { name: T; port: number }[],
+  connections: readonly number[],
+  rounds: number,
+  measure: (port: number, connections: number) => Promise<LoadResult>,
+): Promise<({ server: T; connections: number } & LoadResult)[]> {
+  const results = new Map<string, LoadResult[]>();
+  for (let round = 0; round < rounds; round++) {
+    for (const c of connections) {
+      for (const s of servers) {
+        const key = `${s.name}\u0000${c}`;
+        results.set(key, [...(results.get(key) ?? []), await measure(s.port, c)]);
+      }
+    }
+  }
+  return servers.flatMap((s) =>
+    connections.map((c) => {
+      const runs = results.get(`${s.name}\u0000${c}`)!;
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const byRps = [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
+      // Each figure is the median of the rounds on its own: one stall must not decide the p99.
+      return { server: s.name, connections: c, ...byRps, p50_ms: median(runs.map((r) => r.p50_ms)), p99_ms: median(runs.map((r) => r.p99_ms)) };
+    }),
+  );
+}
