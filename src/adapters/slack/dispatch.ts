@@ -24,6 +24,13 @@ export interface SlackDeps {
   historyWeb?: WebClient;
   /** Whether a Slack user id belongs to a workspace admin or owner. */
   isAdmin?: (userId: string) => Promise<boolean>;
+  /** Told about work that goes on after the acknowledgement, so that a stop can wait for it. */
+  track?: (work: Promise<unknown>) => void;
+}
+
+/** Starts work that outlives the request (a follow-up), letting the adapter wait for it on stop. */
+export function later(deps: SlackDeps, work: Promise<unknown>): void {
+  deps.track?.(work);
 }
 
 export type SlashResponse = SlackMessage & { response_type: 'ephemeral' | 'in_channel'; replace_original?: boolean };
@@ -40,13 +47,13 @@ export async function handleSlashCommand(cmd: SlashCommand, deps: SlackDeps): Pr
     ...(deps.historyWeb ? { history: slackHistory(deps.historyWeb, cmd.channel_id, deps.logger) } : {}),
   };
   if (deps.router.isSlow(name)) {
-    void answerLater(invocation, cmd, wantsPublic, deps);
+    later(deps, answerLater(invocation, cmd, wantsPublic, deps));
     const zh = /\p{Script=Han}/u.test(text);
     return { response_type: 'ephemeral', text: zh ? '⏳ 正在处理……' : '⏳ Working on it…', blocks: [] };
   }
   const reply = await deps.router.handle(invocation);
   const response = toResponse(reply, cmd, text, wantsPublic);
-  if (reply.chart?.png) void attachChartLater(reply, response, cmd, deps);
+  if (reply.chart?.png) later(deps, attachChartLater(reply, response, cmd, deps));
   return response;
 }
 

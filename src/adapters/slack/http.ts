@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson, type AppServer } from '../../server/http-server.js';
 import { SHARE_ACTION } from './blocks.js';
-import { handleMention, handleShare, handleSlashCommand, type SlackDeps } from './dispatch.js';
+import { handleMention, handleShare, handleSlashCommand, later, type SlackDeps } from './dispatch.js';
 import { RecentIds } from './recent-ids.js';
 import { parseSlashCommand, type MentionEvent } from './to-invocation.js';
 import { verifySlackRequest } from './verify.js';
@@ -44,7 +44,7 @@ async function onForm(body: Buffer, res: ServerResponse, options: SlackHttpOptio
     // Interactivity: acknowledge at once; the shared answer is posted through response_url.
     res.writeHead(200).end();
     const parsed = safeJson(payload) as { type?: string; actions?: { action_id: string }[] } | undefined;
-    if (parsed?.type === 'block_actions' && parsed.actions?.[0]?.action_id === SHARE_ACTION) void handleShare(parsed as never, options);
+    if (parsed?.type === 'block_actions' && parsed.actions?.[0]?.action_id === SHARE_ACTION) later(options, handleShare(parsed as never, options));
     return;
   }
   const command = parseSlashCommand(form);
@@ -71,7 +71,7 @@ async function onEvent(body: Buffer, res: ServerResponse, options: SlackHttpOpti
   res.writeHead(200).end();
   if (payload.type !== 'event_callback' || !payload.event || !payload.event_id) return;
   if (!recent.firstTime(payload.event_id)) return;
-  if (payload.event.type === 'app_mention') void handleMention(payload.event, payload.team_id ?? payload.event.team ?? 'T', options);
+  if (payload.event.type === 'app_mention') later(options, handleMention(payload.event, payload.team_id ?? payload.event.team ?? 'T', options));
 }
 
 /** Serialised responses by object: a cached response is sent without stringifying it again. */

@@ -8,7 +8,7 @@ import type { AppServer } from '../../server/http-server.js';
 import type { ChannelServices } from '../../scheduler/scheduler.js';
 import { SHARE_ACTION } from './blocks.js';
 import { adminChecker, slackChannelServices } from './channel.js';
-import { handleMention, handleShare, handleSlashCommand, type SlackDeps } from './dispatch.js';
+import { handleMention, handleShare, handleSlashCommand, later, type SlackDeps } from './dispatch.js';
 import { registerSlackHttp } from './http.js';
 import { RecentIds } from './recent-ids.js';
 import type { MentionEvent, SlashCommand } from './to-invocation.js';
@@ -29,6 +29,13 @@ export async function startSlack(options: SlackOptions): Promise<{ stop(): Promi
   const { config, router, logger } = options;
   const token = config.SLACK_BOT_TOKEN!;
   const web = createWebClient(token, logger, { ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}) });
+  // Follow-ups still being sent (response_url posts, mention replies): a stop waits for them.
+  const pending = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    pending.add(work);
+    const done = () => void pending.delete(work);
+    work.then(done, done);
+  };
   const historyWeb = createWebClient(token, logger, { rejectRateLimited: true, ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}) });
   const deps: SlackDeps = {
     router,
@@ -38,6 +45,7 @@ export async function startSlack(options: SlackOptions): Promise<{ stop(): Promi
     logger,
     fetch: options.fetch ?? fetch,
     commandNames: new Set(router.commands.map((c) => c.name)),
+    track,
   };
 
   if (config.SLACK_SIGNING_SECRET) {
@@ -58,7 +66,13 @@ export async function startSlack(options: SlackOptions): Promise<{ stop(): Promi
       (err: Error) => logger.warn({ err: err.message }, 'slack token could not be verified (network or token); serving anyway'),
     );
   }
-  return { stop: async () => stopSocket?.(), services: slackChannelServices(web, historyWeb, logger) };
+  return {
+    stop: async () => {
+      await stopSocket?.();
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+    services: slackChannelServices(web, historyWeb, logger),
+  };
 }
 
 /**
@@ -85,12 +99,12 @@ async function startSocketMode(token: string, appToken: string, deps: SlackDeps)
   });
   app.action(SHARE_ACTION, async ({ ack, body }) => {
     await ack();
-    void handleShare(body as never, deps);
+    later(deps, handleShare(body as never, deps));
   });
   app.event('app_mention', async ({ event, body }) => {
     const id = (body as { event_id?: string }).event_id;
     if (id && !recent.firstTime(id)) return;
-    void handleMention(event as unknown as MentionEvent, (body as { team_id?: string }).team_id ?? 'T', deps);
+    later(deps, handleMention(event as unknown as MentionEvent, (body as { team_id?: string }).team_id ?? 'T', deps));
   });
   await app.start();
   deps.logger.info('slack socket mode connected');

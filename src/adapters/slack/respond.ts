@@ -19,7 +19,8 @@ export async function postJson(url: string, body: unknown, opts: PostOptions): P
   const retries = opts.retries ?? 2;
   for (let attempt = 0; ; attempt++) {
     try {
-      const res = await opts.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) });
+      // Bounded: a stop waits for follow-ups, so none may hang.
+      const res = await opts.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
       if (res.ok) return true;
       const retryable = res.status === 429 || res.status >= 500;
       if (!retryable || attempt >= retries) {
