@@ -2,7 +2,7 @@
 // evaluation set's accuracy.
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
-import { isQuestion } from '../src/adapters/shell/invocation.js';
+import { commandNames, isQuestion } from '../src/adapters/shell/invocation.js';
 import { retrieve } from '../src/core/search/retrieve.js';
 import { accuracy, evaluate, loadQuestions } from '../scripts/evaluate.js';
 import { ask, kb, router } from './helpers.js';
@@ -113,6 +113,7 @@ describe('the shell treats plain text as a question', () => {
     expect(isQuestion('/layer infra', names)).toBe(false);
     expect(isQuestion('moat nvidia', names)).toBe(false);
     expect(isQuestion('genai moat nvidia', names)).toBe(false);
+    expect(isQuestion('公司 英伟达', commandNames({ commands } as never))).toBe(false);
   });
 });
 

@@ -4,8 +4,9 @@ import type { Lang } from '../../core/i18n/lang.js';
 import type { Invocation } from '../../router/invocation.js';
 import type { Router } from '../../router/router.js';
 
+/** Every name a command answers to, Chinese names included ("公司 英伟达" is a command, not a question). */
 export function commandNames(router: Router): ReadonlySet<string> {
-  return new Set(router.commands.map((c) => c.name));
+  return new Set(router.commands.flatMap((c) => [c.name, ...(c.localName ? [c.localName.zh] : [])]));
 }
 
 export function shellInvocation(text: string, lang: Lang | undefined, commandNames: ReadonlySet<string>): Invocation {

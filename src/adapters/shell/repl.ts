@@ -29,12 +29,13 @@ export async function runShell(router: Router, opts: ShellOptions): Promise<void
     opts.output.write('genai-market-bot: the generative-AI market, from a16z (Jan 2023). Type a command (/help lists them) or just ask a question; exit leaves.\n');
     rl.prompt();
   }
+  const names = commandNames(router);
   let first = true;
   for await (const line of rl) {
     const text = line.trim();
     if (EXIT_WORDS.has(text.toLowerCase())) break;
     if (text) {
-      const reply = await router.handle(shellInvocation(text, opts.lang, commandNames(router)));
+      const reply = await router.handle(shellInvocation(text, opts.lang, names));
       // Replies in a pipe are separated by a blank line, so a reader can split them.
       opts.output.write(`${first || opts.interactive ? '' : '\n'}${renderText(reply, opts.width)}\n`);
       first = false;
