@@ -39,7 +39,7 @@ export const askCommand = defineCommand({
   examples: ['/ask what share of revenue do AI apps spend on inference?', '/ask is nvidia’s moat durable?', '/ask 云厂商拿走了多少收入?'],
   async run({ question }, { kb, lang, answerWriter }) {
     const found = retrieve(kb, question);
-    if (!found.covered) return notCovered(kb, found, question, lang);
+    if (!found.covered) return notCovered(kb, found, lang);
     const answer = composeAnswer(kb, found.hits, question, lang);
     if (!answerWriter) return answer;
     const written = await answerWriter.write({ question, lang, hits: found.hits, kb });
@@ -54,7 +54,10 @@ export function composeAnswer(kb: KnowledgeBase, hits: Hit[], question: string, 
     .filter((h) => h.score >= top.score * 0.35 && h.doc.lead[lang] !== top.doc.lead[lang])
     // The same figure stated on several cards (the Big 3's capex on each cloud) is said once.
     .filter((h) => !h.doc.figureId || h.doc.figureId !== top.doc.figureId)
-    .filter((h, i, all) => all.findIndex((o) => o.doc.lead[lang] === h.doc.lead[lang] || (h.doc.figureId && o.doc.figureId === h.doc.figureId)) === i)
+    .filter(
+      (h, i, all) =>
+        all.findIndex((o) => o.doc.lead[lang] === h.doc.lead[lang] || (h.doc.figureId && o.doc.figureId === h.doc.figureId)) === i,
+    )
     .slice(0, 2);
   // A single fact about a company reads better with a line on what the company is.
   const card = top.doc.kind === 'fact' ? kb.company(top.doc.companies[0] ?? '') : undefined;
@@ -65,7 +68,10 @@ export function composeAnswer(kb: KnowledgeBase, hits: Hit[], question: string, 
   const used = [top, ...supporting];
   const figure = used.map((h) => (h.doc.figureId ? kb.figure(h.doc.figureId) : undefined)).find(Boolean);
   return reply(lang, clip(question, 100), {
-    body: [sourced(top.doc.lead, top.doc.source, lang), ...supporting.map((h) => `${t(lang, 'related')}: ${sourced(h.doc.lead, h.doc.source, lang)}`)],
+    body: [
+      sourced(top.doc.lead, top.doc.source, lang),
+      ...supporting.map((h) => `${t(lang, 'related')}: ${sourced(h.doc.lead, h.doc.source, lang)}`),
+    ],
     figures: figure ? [figureLine(kb, figure, lang)] : [],
     sources: uniqueCitations(used.map((h) => cite(kb, h.doc.source, lang))),
     suggestions: [...new Set(used.flatMap((h) => (h.doc.more ? [h.doc.more] : [])))].slice(0, 3),
@@ -82,13 +88,20 @@ const REFUSAL_WORDING = {
   low_score: 'askNotCovered',
 } as const;
 
-function notCovered(kb: KnowledgeBase, found: Extract<Retrieval, { covered: false }>, question: string, lang: Lang): Reply {
+function notCovered(kb: KnowledgeBase, found: Extract<Retrieval, { covered: false }>, lang: Lang): Reply {
   const why = t(lang, REFUSAL_WORDING[found.reason]);
   const named = found.question.companies.map((id) => kb.company(id)!).filter(Boolean);
   const body = [why];
   if (named.length) body.push(`${t(lang, 'askKnowsAbout')}: ${named.map((c) => `/company ${c.name}`).join('  ·  ')}`);
-  if (found.reason === 'outside_names') body.push(`${t(lang, 'askUnknownTerms')}: ${found.question.outsideNames.map((w) => `“${clip(w, 30)}”`).join(', ')}`);
-  if (found.reason === 'unknown_terms' && found.unknown.length) body.push(`${t(lang, 'askUnknownTerms')}: ${found.unknown.slice(0, 5).map((w) => `“${clip(w, 30)}”`).join(', ')}`);
+  if (found.reason === 'outside_names')
+    body.push(`${t(lang, 'askUnknownTerms')}: ${found.question.outsideNames.map((w) => `“${clip(w, 30)}”`).join(', ')}`);
+  if (found.reason === 'unknown_terms' && found.unknown.length)
+    body.push(
+      `${t(lang, 'askUnknownTerms')}: ${found.unknown
+        .slice(0, 5)
+        .map((w) => `“${clip(w, 30)}”`)
+        .join(', ')}`,
+    );
   return reply(lang, t(lang, 'askNotCoveredTitle'), {
     body,
     suggestions: [...named.map((c) => `/company ${c.name}`), '/brief', '/help'].slice(0, 3),

@@ -48,7 +48,11 @@ function topicIndex(kb: KnowledgeBase): NameIndex<Topic> {
     const sections = kb.sections.filter((s) => s.id in SECTION_ALIASES);
     index = new NameIndex<Topic>([
       ...SPECIAL_TOPICS.map((t) => ({ item: { kind: t.kind } as Topic, display: t.names[0], names: [...t.names] })),
-      ...sections.map((s) => ({ item: { kind: 'section', section: s } as Topic, display: s.id, names: [s.id, s.title.en, s.title.zh, ...(SECTION_ALIASES[s.id] ?? [])] })),
+      ...sections.map((s) => ({
+        item: { kind: 'section', section: s } as Topic,
+        display: s.id,
+        names: [s.id, s.title.en, s.title.zh, ...(SECTION_ALIASES[s.id] ?? [])],
+      })),
     ]);
     topicIndexes.set(kb, index);
   }
@@ -120,7 +124,11 @@ function topicBrief(kb: KnowledgeBase, topic: Topic, lang: Lang): Reply {
   switch (topic.kind) {
     case 'figures':
       return reply(lang, zh ? '文中全部数据(2023年1月)' : 'Every figure in the essay (Jan 2023)', {
-        body: [zh ? '每个数字都注明了出处章节;区间保留原文的两端。' : 'Each figure cites its section; ranges keep both ends as the essay gives them.'],
+        body: [
+          zh
+            ? '每个数字都注明了出处章节;区间保留原文的两端。'
+            : 'Each figure cites its section; ranges keep both ends as the essay gives them.',
+        ],
         table: {
           columns: zh ? ['数据', '数值', '出处'] : ['Figure', 'Value', 'Source'],
           rows: kb.figures.map((f) => {

@@ -32,32 +32,48 @@ type Issue = { [C in ErrorCode]: { code: C; params: ErrorParams[C] } }[ErrorCode
 
 /** An amount of money above zero, at most `max`. */
 export function money(option: string, max = 1e13) {
-  return quantity(option, (t) => parseMoney(t, max), (reason, value) =>
-    reason === 'format'
-      ? { code: 'bad_money', params: { option, value } }
-      : reason === 'range'
-        ? { code: 'not_positive', params: { option, value } }
-        : { code: 'too_large', params: { option, value, max: usd(max, 'en') } },
+  return quantity(
+    option,
+    (t) => parseMoney(t, max),
+    (reason, value) =>
+      reason === 'format'
+        ? { code: 'bad_money', params: { option, value } }
+        : reason === 'range'
+          ? { code: 'not_positive', params: { option, value } }
+          : { code: 'too_large', params: { option, value, max: usd(max, 'en') } },
   );
 }
 
 /** A share between min and max (fractions: -1 is -100%). */
 export function share(option: string, min = 0, max = 1) {
-  return quantity(option, (t) => parseShare(t, min, max), (reason, value) =>
-    reason === 'range' ? { code: 'out_of_range', params: { option, value, min: pct(min), max: pct(max) } } : { code: 'bad_share', params: { option, value } },
+  return quantity(
+    option,
+    (t) => parseShare(t, min, max),
+    (reason, value) =>
+      reason === 'range'
+        ? { code: 'out_of_range', params: { option, value, min: pct(min), max: pct(max) } }
+        : { code: 'bad_share', params: { option, value } },
   );
 }
 
 /** A count above zero, at most `max`. */
 export function count(option: string, max = 1e9) {
-  return quantity(option, (t) => parseCount(t, max), (reason, value) =>
-    reason === 'format'
-      ? { code: 'bad_count', params: { option, value } }
-      : reason === 'range'
-        ? { code: 'not_positive', params: { option, value } }
-        : { code: 'too_large', params: { option, value, max: String(max) } },
+  return quantity(
+    option,
+    (t) => parseCount(t, max),
+    (reason, value) =>
+      reason === 'format'
+        ? { code: 'bad_count', params: { option, value } }
+        : reason === 'range'
+          ? { code: 'not_positive', params: { option, value } }
+          : { code: 'too_large', params: { option, value, max: String(max) } },
   );
 }
 
 /** A named, optional text option: how every calculator input is declared. */
-export const calcOption = (name: string, en: string, zh: string): OptionSpec => ({ name, type: 'string', required: false, description: { en, zh } });
+export const calcOption = (name: string, en: string, zh: string): OptionSpec => ({
+  name,
+  type: 'string',
+  required: false,
+  description: { en, zh },
+});

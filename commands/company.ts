@@ -25,7 +25,10 @@ export const companyCommand = defineCommand({
       required: true,
       positional: true,
       autocomplete: 'company',
-      description: { en: 'Company or product, in English or Chinese (nvidia, 英伟达, jasper ...)', zh: '公司或产品名,中英文皆可(nvidia、英伟达、jasper……)' },
+      description: {
+        en: 'Company or product, in English or Chinese (nvidia, 英伟达, jasper ...)',
+        zh: '公司或产品名,中英文皆可(nvidia、英伟达、jasper……)',
+      },
     },
   ],
   schema: z.strictObject({ name: nameArg() }),
@@ -49,7 +52,9 @@ export function companyCard(kb: KnowledgeBase, company: Company, lang: Lang): Re
     `${lang === 'zh' ? '所在层级' : 'Layer'}: ${placeInStack(kb, company, lang)}`,
     company.description[lang],
     ...(parent ? [`${lang === 'zh' ? '所属公司' : 'Made by'}: ${parent.name}`] : []),
-    ...(products.length ? [`${lang === 'zh' ? '相关产品' : 'Products in the knowledge base'}: ${products.map((p) => p.name).join(', ')}`] : []),
+    ...(products.length
+      ? [`${lang === 'zh' ? '相关产品' : 'Products in the knowledge base'}: ${products.map((p) => p.name).join(', ')}`]
+      : []),
     ...(company.founded ? [`${lang === 'zh' ? '成立于' : 'Founded'}: ${company.founded}`] : []),
   ];
   return reply(lang, company.name, {

@@ -21,7 +21,10 @@ export const compareCommand = defineCommand({
     en: 'Two companies side by side: layer, what they do, figures and moats',
     zh: '并排比较两家公司:层级、业务、数据与护城河',
   },
-  options: [companyOption('a', 'First company or product', '第一家公司或产品'), companyOption('b', 'Second company or product', '第二家公司或产品')],
+  options: [
+    companyOption('a', 'First company or product', '第一家公司或产品'),
+    companyOption('b', 'Second company or product', '第二家公司或产品'),
+  ],
   positionalSeparator: /\s+(?:vs\.?|versus|and|with)\s+|\s*(?:,|、|和|与|对比|比较)\s*/iu,
   schema: z.strictObject({ a: nameArg(), b: nameArg() }),
   examples: ['/compare openai stability', '/compare nvidia vs tsmc', '/compare 英伟达 和 台积电'],
@@ -34,13 +37,29 @@ export const compareCommand = defineCommand({
       const didYouMean = [...a.params.didYouMean, ...b.params.didYouMean];
       return userError('unknown_company', { name: `${nameA}, ${nameB}`, didYouMean });
     }
-    if (isUserError(a)) return userError(a.code, a.params, a.params.didYouMean.map((s) => `/compare ${s} ${nameB}`));
-    if (isUserError(b)) return userError(b.code, b.params, b.params.didYouMean.map((s) => `/compare ${nameA} ${s}`));
+    if (isUserError(a))
+      return userError(
+        a.code,
+        a.params,
+        a.params.didYouMean.map((s) => `/compare ${s} ${nameB}`),
+      );
+    if (isUserError(b))
+      return userError(
+        b.code,
+        b.params,
+        b.params.didYouMean.map((s) => `/compare ${nameA} ${s}`),
+      );
     if (a.id === b.id) return userError('same_company', { name: a.name });
     const row = (label: { en: string; zh: string }, of: (c: Company) => string) => [label[lang], of(a), of(b)];
-    const facts = (c: Company) => companyFacts(kb, c, lang).map((f) => `${f.label}: ${f.value}`).join('; ') || '—';
+    const facts = (c: Company) =>
+      companyFacts(kb, c, lang)
+        .map((f) => `${f.label}: ${f.value}`)
+        .join('; ') || '—';
     const moats = (c: Company, stance: MoatEvidence['stance']) =>
-      c.moats.filter((m) => m.stance === stance).map((m) => kb.moat(m.moat).name[lang]).join(', ') || '—';
+      c.moats
+        .filter((m) => m.stance === stance)
+        .map((m) => kb.moat(m.moat).name[lang])
+        .join(', ') || '—';
     return reply(lang, `${a.name} ${lang === 'zh' ? '对比' : 'vs'} ${b.name}`, {
       body: [summary(kb, a, b, lang)],
       table: {

@@ -19,8 +19,19 @@ export const digestCommand = defineCommand({
     zh: '把本频道近期的讨论汇总到市场模型上',
   },
   options: [
-    { name: 'days', type: 'string', required: false, positional: true, description: { en: `How many days back (default 7, at most ${MAX_DIGEST_DAYS})`, zh: `回溯天数(默认 7,最多 ${MAX_DIGEST_DAYS})` } },
-    { name: 'public', type: 'boolean', required: false, description: { en: 'Post it for the channel instead of only to you', zh: '发到频道,而不只给你看' } },
+    {
+      name: 'days',
+      type: 'string',
+      required: false,
+      positional: true,
+      description: { en: `How many days back (default 7, at most ${MAX_DIGEST_DAYS})`, zh: `回溯天数(默认 7,最多 ${MAX_DIGEST_DAYS})` },
+    },
+    {
+      name: 'public',
+      type: 'boolean',
+      required: false,
+      description: { en: 'Post it for the channel instead of only to you', zh: '发到频道,而不只给你看' },
+    },
     ...scheduleOptions,
   ],
   schema: z.strictObject({
@@ -40,7 +51,11 @@ export const digestCommand = defineCommand({
     const since = new Date(until.getTime() - days * 86_400_000);
     const read = await ctx.history.read(since, until);
     const period = read.period ?? { from: since, to: until };
-    const digest = summarize(ctx.kb, read.messages, { ...period, lang: ctx.lang, ...(read.incomplete ? { incomplete: read.incomplete } : {}) });
+    const digest = summarize(ctx.kb, read.messages, {
+      ...period,
+      lang: ctx.lang,
+      ...(read.incomplete ? { incomplete: read.incomplete } : {}),
+    });
     return { ...digestReply(ctx.kb, digest, ctx.lang), ephemeral: !wantsPublic, data: digest };
   },
 });

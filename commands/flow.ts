@@ -12,7 +12,12 @@ import { calcOption, money, share } from './calc-options.js';
 import { defineCommand } from './command.js';
 import { figureLine } from './render-parts.js';
 
-const RELATED = ['inference_share_of_revenue', 'model_provider_cloud_spend', 'cloud_share_of_genai_revenue', 'early_stage_funding_to_cloud'] as const;
+const RELATED = [
+  'inference_share_of_revenue',
+  'model_provider_cloud_spend',
+  'cloud_share_of_genai_revenue',
+  'early_stage_funding_to_cloud',
+] as const;
 
 export const flowCommand = defineCommand({
   name: 'flow',
@@ -27,7 +32,12 @@ export const flowCommand = defineCommand({
     calcOption('direct', 'Share of inference spend paid straight to clouds (default 0%)', '推理支出中直接付给云厂商的比例(默认 0%)'),
     calcOption('model_cloud', 'Share of model-provider revenue spent on cloud (default 50%)', '模型厂商收入中花在云上的比例(默认 50%)'),
   ],
-  schema: z.strictObject({ revenue: money('revenue'), inference: share('inference'), direct: share('direct'), model_cloud: share('model_cloud') }),
+  schema: z.strictObject({
+    revenue: money('revenue'),
+    inference: share('inference'),
+    direct: share('direct'),
+    model_cloud: share('model_cloud'),
+  }),
   examples: ['/flow', '/flow revenue=100M inference=30%', '/flow direct=50% model_cloud=40%'],
   cost: 2,
   pure: true,
@@ -52,7 +62,9 @@ export const flowCommand = defineCommand({
     const title = zh ? `${usd(revenue, lang)} 应用收入的去向` : `Where ${usd(revenue, lang)} of app revenue goes`;
     const defaults = [
       ...(args.revenue ? [] : [zh ? '收入 1亿美元(示例值)' : 'revenue $100M (an example)']),
-      ...(args.inference ? [] : [zh ? '推理占比 20% 和 40%(文中区间两端,§6)' : 'inference 20% and 40% (both ends of the essay’s range, §6)']),
+      ...(args.inference
+        ? []
+        : [zh ? '推理占比 20% 和 40%(文中区间两端,§6)' : 'inference 20% and 40% (both ends of the essay’s range, §6)']),
       ...(args.direct ? [] : [zh ? '直接付给云 0%(全部经由模型厂商)' : 'direct 0% (all inference bought from model providers)']),
       ...(args.model_cloud ? [] : [zh ? '模型厂商云支出 50%(文中“约一半”,§6)' : 'model_cloud 50% (the essay’s “about half”, §6)']),
     ];
@@ -72,12 +84,31 @@ export const flowCommand = defineCommand({
           : 'Related: startups training their own models spend most of their funding on cloud, up to 80-90% in early rounds (§6).',
         ...(defaults.length ? [`${zh ? '使用的默认值' : 'Defaults used'}: ${defaults.join(zh ? ';' : '; ')}.`] : []),
       ],
-      table: { columns: ['', ...rows.map((r) => label(r.inference))], rows: parts.map((p) => [p[lang], ...rows.map((r) => cell(r.flow[p.key]))]) },
+      table: {
+        columns: ['', ...rows.map((r) => label(r.inference))],
+        rows: parts.map((p) => [p[lang], ...rows.map((r) => cell(r.flow[p.key]))]),
+      },
       figures: RELATED.map((id) => figureLine(kb, kb.figure(id)!, lang)),
       chart: {
         alt: zh ? `${title}:云厂商获得 ${range}` : `${title}: the clouds earn ${range}`,
-        bars: rows.flatMap((r) => parts.map((p) => ({ label: `${label(r.inference)} · ${p[lang]}`, value: r.flow[p.key] / revenue, display: pct(r.flow[p.key] / revenue) }))),
-        ...(ctx.charts ? { png: renderPng(flowChartSvg(rows.map((r) => ({ label: label(r.inference), revenue, flow: r.flow })), lang, title)) } : {}),
+        bars: rows.flatMap((r) =>
+          parts.map((p) => ({
+            label: `${label(r.inference)} · ${p[lang]}`,
+            value: r.flow[p.key] / revenue,
+            display: pct(r.flow[p.key] / revenue),
+          })),
+        ),
+        ...(ctx.charts
+          ? {
+              png: renderPng(
+                flowChartSvg(
+                  rows.map((r) => ({ label: label(r.inference), revenue, flow: r.flow })),
+                  lang,
+                  title,
+                ),
+              ),
+            }
+          : {}),
       },
       sources: uniqueCitations(RELATED.map((id) => cite(kb, kb.figure(id)!.source, lang))),
       suggestions: ['/margin', '/flow direct=50%', '/layer infra'],

@@ -28,7 +28,11 @@ export const helpCommand = defineCommand({
         body: [t(lang, 'helpIntro')],
         table: {
           columns: [t(lang, 'command'), t(lang, 'description'), t(lang, 'example')],
-          rows: registry.map((c) => [lang === 'zh' && c.localName ? `${usageLine(c)}(/${c.localName.zh})` : usageLine(c), c.description[lang], c.examples[0] ?? '']),
+          rows: registry.map((c) => [
+            lang === 'zh' && c.localName ? `${usageLine(c)}(/${c.localName.zh})` : usageLine(c),
+            c.description[lang],
+            c.examples[0] ?? '',
+          ]),
         },
         suggestions: ['/layer infra', '/moat nvidia', '/brief'],
       });

@@ -23,7 +23,10 @@ export const layerCommand = defineCommand({
       required: true,
       positional: true,
       choices: LAYER_IDS,
-      description: { en: 'apps, models or infra (aliases work: cloud, llm, 应用 ...)', zh: 'apps、models 或 infra(也可用别名:云、大模型、应用……)' },
+      description: {
+        en: 'apps, models or infra (aliases work: cloud, llm, 应用 ...)',
+        zh: 'apps、models 或 infra(也可用别名:云、大模型、应用……)',
+      },
     },
   ],
   schema: z.strictObject({ layer: nameArg() }),
@@ -36,7 +39,9 @@ export const layerCommand = defineCommand({
     const body = [
       layer.summary[lang],
       ...layer.economics.map((e) => sourced(e.text, e.source, lang)),
-      ...layer.openQuestions.map((q) => `${lang === 'zh' ? '待解问题' : 'Open question'}: ${withStop(q.title[lang], lang)} ${q.text[lang]}`),
+      ...layer.openQuestions.map(
+        (q) => `${lang === 'zh' ? '待解问题' : 'Open question'}: ${withStop(q.title[lang], lang)} ${q.text[lang]}`,
+      ),
     ];
     const others = LAYER_IDS.filter((id) => id !== layer.id);
     const firstCompany = layer.segments[0]?.companies[0];
@@ -48,11 +53,17 @@ export const layerCommand = defineCommand({
       },
       figures: figures.map((f) => figureLine(kb, f, lang)),
       sources: uniqueCitations(
-        [layer.source, ...layer.economics.map((e) => e.source), ...figures.map((f) => f.source), ...layer.openQuestions.map((q) => q.source)].map(
-          (s) => cite(kb, s, lang),
-        ),
+        [
+          layer.source,
+          ...layer.economics.map((e) => e.source),
+          ...figures.map((f) => f.source),
+          ...layer.openQuestions.map((q) => q.source),
+        ].map((s) => cite(kb, s, lang)),
       ),
-      suggestions: [...(firstCompany ? [`/company ${kb.company(firstCompany)?.name ?? firstCompany}`] : []), ...others.map((id) => `/layer ${id}`)],
+      suggestions: [
+        ...(firstCompany ? [`/company ${kb.company(firstCompany)?.name ?? firstCompany}`] : []),
+        ...others.map((id) => `/layer ${id}`),
+      ],
     });
   },
 });

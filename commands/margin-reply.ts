@@ -67,8 +67,21 @@ export function marginReply(s: MarginSettings, ctx: CommandContext): Reply {
       : []),
     ...BENCHMARK_FIGURES.map((id) => figureLine(kb, kb.figure(id)!, lang)),
   ];
-  const marker = (c: MarginCase) => (near(c.inference, base.inference) ? (zh ? ' ← 当前' : ' ← base') : whatIf && near(c.inference, whatIf.inference) ? (zh ? ' ← 假设' : ' ← what-if') : '');
-  const sensitivity = whatIf ? [...result.sensitivity, whatIf].sort((a, b) => a.inference - b.inference).filter((c, i, all) => i === 0 || !near(c.inference, all[i - 1]!.inference)) : result.sensitivity;
+  const marker = (c: MarginCase) =>
+    near(c.inference, base.inference)
+      ? zh
+        ? ' ← 当前'
+        : ' ← base'
+      : whatIf && near(c.inference, whatIf.inference)
+        ? zh
+          ? ' ← 假设'
+          : ' ← what-if'
+        : '';
+  const sensitivity = whatIf
+    ? [...result.sensitivity, whatIf]
+        .sort((a, b) => a.inference - b.inference)
+        .filter((c, i, all) => i === 0 || !near(c.inference, all[i - 1]!.inference))
+    : result.sensitivity;
   const chartTitle = zh ? '毛利率与推理成本占比' : 'Gross margin by inference share';
   return reply(lang, title, {
     body,
@@ -103,10 +116,34 @@ function benchmarkLine(c: MarginCase, lang: Lang): string {
   const m = c.margin;
   const zh = lang === 'zh';
   const marginPlace =
-    m < 0.5 ? (zh ? '低于文中典型的 50-60%' : 'below the typical 50-60%') : m <= 0.6 ? (zh ? '处于文中典型的 50-60% 区间' : 'within the typical 50-60%') : m < 0.9 ? (zh ? '高于典型区间,接近最好的案例(约90%)' : 'above the typical band, toward the best cases (~90%)') : zh ? '达到或超过文中最好的案例(约90%)' : 'at or beyond the best cases the essay saw (~90%)';
+    m < 0.5
+      ? zh
+        ? '低于文中典型的 50-60%'
+        : 'below the typical 50-60%'
+      : m <= 0.6
+        ? zh
+          ? '处于文中典型的 50-60% 区间'
+          : 'within the typical 50-60%'
+        : m < 0.9
+          ? zh
+            ? '高于典型区间,接近最好的案例(约90%)'
+            : 'above the typical band, toward the best cases (~90%)'
+          : zh
+            ? '达到或超过文中最好的案例(约90%)'
+            : 'at or beyond the best cases the essay saw (~90%)';
   const i = c.inference;
   const inferencePlace =
-    i < 0.2 ? (zh ? '低于文中的 20-40%' : 'below the essay’s 20-40%') : i <= 0.4 ? (zh ? '在文中的 20-40% 之内' : 'within the essay’s 20-40%') : zh ? '高于文中的 20-40%' : 'above the essay’s 20-40%';
+    i < 0.2
+      ? zh
+        ? '低于文中的 20-40%'
+        : 'below the essay’s 20-40%'
+      : i <= 0.4
+        ? zh
+          ? '在文中的 20-40% 之内'
+          : 'within the essay’s 20-40%'
+        : zh
+          ? '高于文中的 20-40%'
+          : 'above the essay’s 20-40%';
   return zh
     ? `对照 a16z(2023年1月):毛利率 ${pct(m)} ${marginPlace}(§4);推理占比 ${pct(i)} ${inferencePlace}(§6)。`
     : `Against a16z (Jan 2023): a gross margin of ${pct(m)} is ${marginPlace} (§4); inference at ${pct(i)} of revenue is ${inferencePlace} (§6).`;

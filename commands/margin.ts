@@ -9,7 +9,6 @@ import { calcOption, count, money, share, type Quantity } from './calc-options.j
 import { defineCommand, type CommandContext } from './command.js';
 import { marginReply, type MarginSettings } from './margin-reply.js';
 
-
 export const marginSchema = z.strictObject({
   revenue: money('revenue'),
   inference: share('inference'),
@@ -45,7 +44,11 @@ export const marginCommand = defineCommand({
     calcOption('scenario', 'Start from a saved scenario', '从已保存的情景开始'),
   ],
   schema: marginSchema,
-  examples: ['/margin revenue=1M inference=30% other_cogs=10%', '/margin inference=30% inference_change=-50%', '/margin price=20 queries=500 cost_per_query=0.002'],
+  examples: [
+    '/margin revenue=1M inference=30% other_cogs=10%',
+    '/margin inference=30% inference_change=-50%',
+    '/margin price=20 queries=500 cost_per_query=0.002',
+  ],
   cost: 3,
   async run(args, ctx) {
     let inputs: MarginArgs = args;
@@ -63,7 +66,13 @@ export const marginCommand = defineCommand({
     const reply = marginReply(settings, ctx);
     if (!args.save) return reply;
     const saved = Object.fromEntries(INPUT_KEYS.flatMap((k) => (inputs[k] ? [[k, inputs[k]!.text]] : [])));
-    const outcome = await ctx.store.saveScenario(ctx.scope, { name: args.save, command: 'margin', inputs: saved, savedBy: ctx.userId, savedAt: new Date().toISOString() });
+    const outcome = await ctx.store.saveScenario(ctx.scope, {
+      name: args.save,
+      command: 'margin',
+      inputs: saved,
+      savedBy: ctx.userId,
+      savedAt: new Date().toISOString(),
+    });
     const note =
       ctx.lang === 'zh'
         ? `已${outcome === 'replaced' ? '更新' : '保存'}情景“${args.save}”(本频道可见)。重新运行:/margin scenario=${args.save}`
@@ -74,7 +83,11 @@ export const marginCommand = defineCommand({
 
 async function unknownScenario(ctx: CommandContext, name: string) {
   const available = (await ctx.store.listScenarios(ctx.scope)).map((s) => s.name);
-  return userError('unknown_scenario', { name, available }, available.slice(0, 3).map((n) => `/margin scenario=${n}`));
+  return userError(
+    'unknown_scenario',
+    { name, available },
+    available.slice(0, 3).map((n) => `/margin scenario=${n}`),
+  );
 }
 
 /** Defaults from the essay where it has them, and the unit-economics form resolved to a share. */

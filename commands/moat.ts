@@ -33,7 +33,10 @@ export const moatCommand = defineCommand({
       required: true,
       positional: true,
       autocomplete: 'company',
-      description: { en: 'Company or product (nvidia, openai, 台积电 ...), or a moat (scale, ecosystem ...)', zh: '公司或产品(nvidia、openai、台积电……),或护城河名称(规模、生态……)' },
+      description: {
+        en: 'Company or product (nvidia, openai, 台积电 ...), or a moat (scale, ecosystem ...)',
+        zh: '公司或产品(nvidia、openai、台积电……),或护城河名称(规模、生态……)',
+      },
     },
   ],
   schema: z.strictObject({ company: nameArg() }),
@@ -79,7 +82,9 @@ export function moatCard(kb: KnowledgeBase, moat: Moat, lang: Lang): Reply {
       columns: lang === 'zh' ? ['公司', '判断', '依据'] : ['Company', 'Verdict', 'Evidence'],
       rows: holders.map(({ company, evidence }) => [company.name, STANCE[evidence.stance][lang], evidence.why[lang]]),
     },
-    sources: uniqueCitations([moat.source, kb.moatDurability.source, ...holders.map((h) => h.evidence.source)].map((s) => cite(kb, s, lang))),
+    sources: uniqueCitations(
+      [moat.source, kb.moatDurability.source, ...holders.map((h) => h.evidence.source)].map((s) => cite(kb, s, lang)),
+    ),
     suggestions: [...holders.slice(0, 2).map((h) => `/moat ${h.company.name}`), '/brief moats'],
   });
 }

@@ -9,9 +9,19 @@ const ACTIONS = ['list', 'show', 'delete'] as const;
 export const scenarioCommand = defineCommand({
   name: 'scenario',
   localName: { zh: '情景' },
-  description: { en: 'The /margin scenarios saved in this channel: list, show or delete', zh: '本频道保存的 /margin 情景:列出、查看或删除' },
+  description: {
+    en: 'The /margin scenarios saved in this channel: list, show or delete',
+    zh: '本频道保存的 /margin 情景:列出、查看或删除',
+  },
   options: [
-    { name: 'action', type: 'string', required: false, positional: true, choices: ACTIONS, description: { en: 'list (default), show or delete', zh: 'list(默认)、show 或 delete' } },
+    {
+      name: 'action',
+      type: 'string',
+      required: false,
+      positional: true,
+      choices: ACTIONS,
+      description: { en: 'list (default), show or delete', zh: 'list(默认)、show 或 delete' },
+    },
     { name: 'name', type: 'string', required: false, positional: true, description: { en: 'The scenario’s name', zh: '情景名称' } },
   ],
   schema: z.strictObject({ action: z.enum(ACTIONS).optional(), name: z.string().trim().min(1).max(40).optional() }),
@@ -22,8 +32,21 @@ export const scenarioCommand = defineCommand({
     if (action === 'list') {
       return reply(lang, zh ? '已保存的情景' : 'Saved scenarios', {
         ephemeral: true,
-        body: all.length ? [] : [zh ? '还没有保存任何情景。保存方法:/margin inference=30% save=基准' : 'None yet. Save one with /margin inference=30% save=base'],
-        ...(all.length ? { table: { columns: zh ? ['名称', '输入', '保存者', '时间'] : ['Name', 'Inputs', 'Saved by', 'When'], rows: all.map((s) => [s.name, inputsText(s.inputs), s.savedBy, s.savedAt.slice(0, 16).replace('T', ' ')]) } } : {}),
+        body: all.length
+          ? []
+          : [
+              zh
+                ? '还没有保存任何情景。保存方法:/margin inference=30% save=基准'
+                : 'None yet. Save one with /margin inference=30% save=base',
+            ],
+        ...(all.length
+          ? {
+              table: {
+                columns: zh ? ['名称', '输入', '保存者', '时间'] : ['Name', 'Inputs', 'Saved by', 'When'],
+                rows: all.map((s) => [s.name, inputsText(s.inputs), s.savedBy, s.savedAt.slice(0, 16).replace('T', ' ')]),
+              },
+            }
+          : {}),
         suggestions: all.slice(0, 3).map((s) => `/margin scenario=${s.name}`),
       });
     }
@@ -32,7 +55,10 @@ export const scenarioCommand = defineCommand({
     if (!found) return userError('unknown_scenario', { name, available: all.map((s) => s.name) }, ['/scenario list']);
     if (action === 'delete') {
       await store.deleteScenario(scope, name);
-      return reply(lang, zh ? `已删除情景“${found.name}”` : `Deleted scenario “${found.name}”`, { ephemeral: true, suggestions: ['/scenario list'] });
+      return reply(lang, zh ? `已删除情景“${found.name}”` : `Deleted scenario “${found.name}”`, {
+        ephemeral: true,
+        suggestions: ['/scenario list'],
+      });
     }
     return reply(lang, zh ? `情景“${found.name}”` : `Scenario “${found.name}”`, {
       ephemeral: true,

@@ -17,7 +17,10 @@ const opt = (name: string, en: string, zh: string, choices?: readonly string[]):
 });
 
 export const scheduleOptions: OptionSpec[] = [
-  opt('schedule', 'Post this on a schedule: daily or weekly (channel managers)', '定时发布:daily 或 weekly(仅频道管理者)', ['daily', 'weekly']),
+  opt('schedule', 'Post this on a schedule: daily or weekly (channel managers)', '定时发布:daily 或 weekly(仅频道管理者)', [
+    'daily',
+    'weekly',
+  ]),
   opt('day', 'Weekday for weekly posts (default mon)', '每周发布的星期(默认 mon)', WEEKDAYS),
   opt('time', 'Time of day, HH:MM (default 09:00)', '发布时间 HH:MM(默认 09:00)'),
   opt('tz', 'Time zone, e.g. Europe/Berlin (default UTC)', '时区,例如 Asia/Shanghai(默认 UTC)'),
@@ -38,7 +41,12 @@ export interface ScheduleRequest {
 }
 
 /** Creates the schedule, or says why not. `args` is the command's own text, re-run at each slot. */
-export async function createSchedule(ctx: CommandContext, command: Schedule['command'], args: string, request: ScheduleRequest): Promise<Reply | UserError> {
+export async function createSchedule(
+  ctx: CommandContext,
+  command: Schedule['command'],
+  args: string,
+  request: ScheduleRequest,
+): Promise<Reply | UserError> {
   if (ctx.platform === 'shell') return userError('schedules_need_a_channel', {});
   const time = request.time ?? '09:00';
   const tz = request.tz ?? 'UTC';
@@ -72,7 +80,9 @@ export async function createSchedule(ctx: CommandContext, command: Schedule['com
     ephemeral: true,
     body: [
       `${describeSchedule(schedule, ctx.lang)}`,
-      zh ? `下次发布:${schedule.nextRunAt.slice(0, 16).replace('T', ' ')} UTC。停止:/unschedule ${id}` : `Next post: ${schedule.nextRunAt.slice(0, 16).replace('T', ' ')} UTC. To stop it: /unschedule ${id}`,
+      zh
+        ? `下次发布:${schedule.nextRunAt.slice(0, 16).replace('T', ' ')} UTC。停止:/unschedule ${id}`
+        : `Next post: ${schedule.nextRunAt.slice(0, 16).replace('T', ' ')} UTC. To stop it: /unschedule ${id}`,
     ],
     suggestions: ['/schedules', `/unschedule ${id}`],
   });

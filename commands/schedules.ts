@@ -17,12 +17,23 @@ export const schedulesCommand = defineCommand({
     const list = await store.listSchedules(scope);
     return reply(lang, zh ? '本频道的定时发布' : 'Scheduled in this channel', {
       ephemeral: true,
-      body: list.length ? [] : [zh ? '没有。设置方法:/digest schedule=weekly day=mon time=09:00 tz=Asia/Shanghai' : 'None. Schedule one with /digest schedule=weekly day=mon time=09:00 tz=Europe/Berlin'],
+      body: list.length
+        ? []
+        : [
+            zh
+              ? '没有。设置方法:/digest schedule=weekly day=mon time=09:00 tz=Asia/Shanghai'
+              : 'None. Schedule one with /digest schedule=weekly day=mon time=09:00 tz=Europe/Berlin',
+          ],
       ...(list.length
         ? {
             table: {
               columns: zh ? ['编号', '内容', '下次', '状态'] : ['Id', 'What', 'Next', 'State'],
-              rows: list.map((s) => [s.id, describeSchedule(s, lang), `${s.nextRunAt.slice(0, 16).replace('T', ' ')} UTC`, s.disabled ? `${zh ? '已停用' : 'stopped'}: ${s.disabled}` : zh ? '运行中' : 'active']),
+              rows: list.map((s) => [
+                s.id,
+                describeSchedule(s, lang),
+                `${s.nextRunAt.slice(0, 16).replace('T', ' ')} UTC`,
+                s.disabled ? `${zh ? '已停用' : 'stopped'}: ${s.disabled}` : zh ? '运行中' : 'active',
+              ]),
             },
           }
         : {}),
@@ -35,13 +46,25 @@ export const unscheduleCommand = defineCommand({
   name: 'unschedule',
   localName: { zh: '取消定时' },
   description: { en: 'Stop a scheduled digest or brief (channel managers)', zh: '停止一项定时汇总或简报(仅频道管理者)' },
-  options: [{ name: 'id', type: 'string', required: true, positional: true, description: { en: 'The schedule’s id, from /schedules', zh: '定时任务编号,见 /schedules' } }],
+  options: [
+    {
+      name: 'id',
+      type: 'string',
+      required: true,
+      positional: true,
+      description: { en: 'The schedule’s id, from /schedules', zh: '定时任务编号,见 /schedules' },
+    },
+  ],
   schema: z.strictObject({ id: z.string().trim().min(1).max(20) }),
   examples: ['/unschedule k3f9'],
   async run({ id }, ctx) {
     if (!(await ctx.isAdmin())) return userError('not_channel_manager', {});
     const removed = await ctx.store.deleteSchedule(ctx.scope, id);
-    if (!removed) return userError('unknown_schedule', { id, available: (await ctx.store.listSchedules(ctx.scope)).map((s) => s.id) }, ['/schedules']);
-    return reply(ctx.lang, ctx.lang === 'zh' ? `已停止定时任务 ${id}` : `Stopped schedule ${id}`, { ephemeral: true, suggestions: ['/schedules'] });
+    if (!removed)
+      return userError('unknown_schedule', { id, available: (await ctx.store.listSchedules(ctx.scope)).map((s) => s.id) }, ['/schedules']);
+    return reply(ctx.lang, ctx.lang === 'zh' ? `已停止定时任务 ${id}` : `Stopped schedule ${id}`, {
+      ephemeral: true,
+      suggestions: ['/schedules'],
+    });
   },
 });

@@ -23,8 +23,14 @@ import { hasWrk, interleaved, load, loadWithWrk, type LoadResult } from './load.
 const APP = '1166834510021632031';
 const PATH = '/discord/interactions';
 const interaction = {
-  id: '1293842163367710790', application_id: APP, type: 2, token: 'bench-token', version: 1, locale: 'en-US',
-  guild_id: '1105150207146012772', channel_id: '1105150207594799166',
+  id: '1293842163367710790',
+  application_id: APP,
+  type: 2,
+  token: 'bench-token',
+  version: 1,
+  locale: 'en-US',
+  guild_id: '1105150207146012772',
+  channel_id: '1105150207594799166',
   member: { user: { id: '396392856346574848', username: 'bench' }, permissions: '380104985664', roles: [] },
   data: { id: '1293840154519638047', name: 'layer', type: 1, options: [{ name: 'layer', type: 3, value: 'infra' }] },
 };
@@ -38,29 +44,53 @@ async function serveTarget(target: string, publicKey: string): Promise<void> {
   const kb = defaultKnowledgeBase();
   const router = createRouter({ commands, kb, store: memoryStore(), logger: { error: () => undefined } });
   const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const readBody = (req: IncomingMessage) => new Promise<Buffer>((resolve) => { const c: Buffer[] = []; req.on('data', (d: Buffer) => c.push(d)).on('end', () => resolve(Buffer.concat(c))); });
-  const listen = (server: ReturnType<typeof createServer>) => server.listen(0, '127.0.0.1', () => console.log((server.address() as AddressInfo).port));
+  const readBody = (req: IncomingMessage) =>
+    new Promise<Buffer>((resolve) => {
+      const c: Buffer[] = [];
+      req.on('data', (d: Buffer) => c.push(d)).on('end', () => resolve(Buffer.concat(c)));
+    });
+  const listen = (server: ReturnType<typeof createServer>) =>
+    server.listen(0, '127.0.0.1', () => console.log((server.address() as AddressInfo).port));
   if (target === 'bare') {
     const reply = JSON.stringify({ type: 4, data: renderReply(await router.handle(toInvocation(interaction)))[0]!.body });
-    listen(createServer(async (req, res) => { await readBody(req); res.writeHead(200, { 'content-type': 'application/json' }).end(reply); }));
+    listen(
+      createServer(async (req, res) => {
+        await readBody(req);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(reply);
+      }),
+    );
   } else if (target === 'verify-only') {
     // Verifies, then sends the same answer as the others: the difference to "ours" is our own work.
     const verify = createVerifier(publicKey);
     const reply = JSON.stringify({ type: 4, data: renderReply(await router.handle(toInvocation(interaction)))[0]!.body });
-    listen(createServer(async (req, res) => {
-      const ok = verify(req.headers['x-signature-ed25519'] as string, req.headers['x-signature-timestamp'] as string, await readBody(req)).ok;
-      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end(ok ? reply : '{"error":"invalid request signature"}');
-    }));
+    listen(
+      createServer(async (req, res) => {
+        const ok = verify(
+          req.headers['x-signature-ed25519'] as string,
+          req.headers['x-signature-timestamp'] as string,
+          await readBody(req),
+        ).ok;
+        res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end(ok ? reply : '{"error":"invalid request signature"}');
+      }),
+    );
   } else if (target === 'ours') {
     const server = createAppServer(silent);
-    const endpoint = createInteractionsEndpoint({ publicKey, webhooks: interactionWebhooks(createRest({}), APP), router, kb, logger: silent });
+    const endpoint = createInteractionsEndpoint({
+      publicKey,
+      webhooks: interactionWebhooks(createRest({}), APP),
+      router,
+      kb,
+      logger: silent,
+    });
     server.route('POST', PATH, endpoint.handler);
     console.log(await server.listen(0, '127.0.0.1'));
   } else throw new Error(`unknown target ${target}`);
 }
 
 async function startTarget(name: string, publicKey: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), name, publicKey], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), name, publicKey], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim())));
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
@@ -74,7 +104,11 @@ export async function benchDiscordHttp(durationMs = 2000, rounds = 3): Promise<{
   const body = JSON.stringify(interaction);
   // One signed request, valid for the endpoint's 5-minute window: longer than the benchmark.
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const headers = { 'content-type': 'application/json', 'x-signature-ed25519': sign(null, Buffer.from(timestamp + body), privateKey).toString('hex'), 'x-signature-timestamp': timestamp };
+  const headers = {
+    'content-type': 'application/json',
+    'x-signature-ed25519': sign(null, Buffer.from(timestamp + body), privateKey).toString('hex'),
+    'x-signature-timestamp': timestamp,
+  };
   const makeRequest = () => ({ headers, body });
   const wrk = await hasWrk();
   const run = wrk ? loadWithWrk : load;
@@ -82,7 +116,9 @@ export async function benchDiscordHttp(durationMs = 2000, rounds = 3): Promise<{
   const started = await Promise.all(names.map(async (name) => ({ name, ...(await startTarget(name, publicHex)) })));
   try {
     for (const s of started) await load({ port: s.port, path: PATH, connections: 10, durationMs: 500, makeRequest }); // warm-up
-    const rows: DiscordHttpRow[] = await interleaved(started, [10, 50], rounds, (port, connections) => run({ port, path: PATH, connections, durationMs, makeRequest }));
+    const rows: DiscordHttpRow[] = await interleaved(started, [10, 50], rounds, (port, connections) =>
+      run({ port, path: PATH, connections, durationMs, makeRequest }),
+    );
     return { client: `${wrk ? 'wrk (1 thread)' : 'node:http client'}, median of ${rounds} interleaved rounds`, rows };
   } finally {
     for (const s of started) s.child.kill();

@@ -24,7 +24,15 @@ async function startTarget(name: string): Promise<{ port: number; child: ChildPr
 }
 
 export function signedSlashCommand(text = 'infra', command = '/layer'): () => { headers: Record<string, string>; body: string } {
-  const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: 'U1', command, text, response_url: 'https://hooks.slack.com/commands/T1/1/x', trigger_id: '1.2.3' }).toString();
+  const body = new URLSearchParams({
+    team_id: 'T1',
+    channel_id: 'C1',
+    user_id: 'U1',
+    command,
+    text,
+    response_url: 'https://hooks.slack.com/commands/T1/1/x',
+    trigger_id: '1.2.3',
+  }).toString();
   // A fixed timestamp is valid for five minutes: longer than the benchmark.
   const ts = String(Math.floor(Date.now() / 1000));
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
@@ -40,7 +48,9 @@ export async function benchSlackHttp(durationMs = 2000, rounds = 3): Promise<{ c
   const started = await Promise.all(names.map(async (name) => ({ name, ...(await startTarget(name)) })));
   try {
     for (const s of started) await load({ port: s.port, path, connections: 10, durationMs: 500, makeRequest: signedSlashCommand() }); // warm-up
-    const rows = await interleaved(started, [10, 50], rounds, (port, connections) => run({ port, path, connections, durationMs, makeRequest: signedSlashCommand() }));
+    const rows = await interleaved(started, [10, 50], rounds, (port, connections) =>
+      run({ port, path, connections, durationMs, makeRequest: signedSlashCommand() }),
+    );
     return { client: `${wrk ? 'wrk (1 thread)' : 'node:http client'}, median of ${rounds} interleaved rounds`, rows };
   } finally {
     for (const s of started) s.child.kill();

@@ -25,7 +25,14 @@ export interface ProcessRow {
 }
 
 export async function benchProcess(): Promise<ProcessRow> {
-  const env = { PATH: process.env.PATH ?? '', PORT: '0', SLACK_SIGNING_SECRET: 'bench-signing-secret', SLACK_BOT_TOKEN: 'xoxb-bench', LOG_LEVEL: 'info', STORE_PATH: join(mkdtempSync(join(tmpdir(), 'bench-')), 'store.json') };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    PORT: '0',
+    SLACK_SIGNING_SECRET: 'bench-signing-secret',
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    LOG_LEVEL: 'info',
+    STORE_PATH: join(mkdtempSync(join(tmpdir(), 'bench-')), 'store.json'),
+  };
   const starts: number[] = [];
   let row: ProcessRow | undefined;
   for (let run = 0; run < 3; run++) {
@@ -43,7 +50,13 @@ export async function benchProcess(): Promise<ProcessRow> {
     if (run === 2) {
       await new Promise((r) => setTimeout(r, 1500));
       const idle = rssMb(child.pid!);
-      await load({ port, path: '/slack/events', connections: 50, durationMs: 2000, makeRequest: signedSlashCommand('what share of revenue goes to inference?', '/ask') });
+      await load({
+        port,
+        path: '/slack/events',
+        connections: 50,
+        durationMs: 2000,
+        makeRequest: signedSlashCommand('what share of revenue goes to inference?', '/ask'),
+      });
       row = { cold_start_ms: 0, shell_one_shot_ms: 0, idle_rss_mb: idle, loaded_rss_mb: rssMb(child.pid!) };
     }
     child.kill('SIGTERM');
@@ -52,7 +65,12 @@ export async function benchProcess(): Promise<ProcessRow> {
   const oneShot: number[] = [];
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
-    await new Promise((r) => spawn(process.execPath, [BIN, '/layer infra'], { stdio: 'ignore', env: { PATH: env.PATH, STORE_PATH: env.STORE_PATH } }).once('exit', r));
+    await new Promise((r) =>
+      spawn(process.execPath, [BIN, '/layer infra'], { stdio: 'ignore', env: { PATH: env.PATH, STORE_PATH: env.STORE_PATH } }).once(
+        'exit',
+        r,
+      ),
+    );
     oneShot.push(performance.now() - started);
   }
   const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);

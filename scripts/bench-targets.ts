@@ -34,28 +34,49 @@ if (target === 'bare') {
   // The floor: no verification, no work, the same reply our server sends for /layer infra.
   const router = createRouter({ commands, kb: defaultKnowledgeBase(), store: memoryStore(), logger: { error: () => undefined } });
   const { renderBlocks } = await import('../src/adapters/slack/blocks.js');
-  const reply = JSON.stringify({ response_type: 'ephemeral', ...renderBlocks(await router.handle({ platform: 'slack', command: 'layer', args: 'infra', userId: 'u', channelId: 'c', isAdmin: false })) });
-  listen(createServer(async (req, res) => {
-    await readBody(req);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(reply);
-  }));
+  const reply = JSON.stringify({
+    response_type: 'ephemeral',
+    ...renderBlocks(
+      await router.handle({ platform: 'slack', command: 'layer', args: 'infra', userId: 'u', channelId: 'c', isAdmin: false }),
+    ),
+  });
+  listen(
+    createServer(async (req, res) => {
+      await readBody(req);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(reply);
+    }),
+  );
 } else if (target === 'verify-only') {
   // Verifies, then sends the same answer as the others: the difference to "ours" is our own work.
   const router = createRouter({ commands, kb: defaultKnowledgeBase(), store: memoryStore(), logger: { error: () => undefined } });
   const { renderBlocks } = await import('../src/adapters/slack/blocks.js');
-  const VERIFIED_REPLY = JSON.stringify({ response_type: 'ephemeral', ...renderBlocks(await router.handle({ platform: 'slack', command: 'layer', args: 'infra', userId: 'u', channelId: 'c', isAdmin: false })) });
-  listen(createServer(async (req, res) => {
-    const body = await readBody(req);
-    const ts = String(req.headers['x-slack-request-timestamp']);
-    const expected = Buffer.from(`v0=${createHmac('sha256', SECRET).update(`v0:${ts}:`).update(body).digest('hex')}`);
-    const given = Buffer.from(String(req.headers['x-slack-signature']));
-    const ok = given.length === expected.length && timingSafeEqual(given, expected) && Math.abs(Date.now() / 1000 - Number(ts)) < 300;
-    res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end(VERIFIED_REPLY);
-  }));
+  const VERIFIED_REPLY = JSON.stringify({
+    response_type: 'ephemeral',
+    ...renderBlocks(
+      await router.handle({ platform: 'slack', command: 'layer', args: 'infra', userId: 'u', channelId: 'c', isAdmin: false }),
+    ),
+  });
+  listen(
+    createServer(async (req, res) => {
+      const body = await readBody(req);
+      const ts = String(req.headers['x-slack-request-timestamp']);
+      const expected = Buffer.from(`v0=${createHmac('sha256', SECRET).update(`v0:${ts}:`).update(body).digest('hex')}`);
+      const given = Buffer.from(String(req.headers['x-slack-signature']));
+      const ok = given.length === expected.length && timingSafeEqual(given, expected) && Math.abs(Date.now() / 1000 - Number(ts)) < 300;
+      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end(VERIFIED_REPLY);
+    }),
+  );
 } else if (target === 'ours') {
   const router = createRouter({ commands, kb: defaultKnowledgeBase(), store: memoryStore(), logger: { error: () => undefined } });
   const server = createAppServer(logger);
-  registerSlackHttp(server, { router, web: createWebClient('xoxb-bench', logger), logger, fetch, commandNames: new Set(commands.map((c) => c.name)), signingSecret: SECRET });
+  registerSlackHttp(server, {
+    router,
+    web: createWebClient('xoxb-bench', logger),
+    logger,
+    fetch,
+    commandNames: new Set(commands.map((c) => c.name)),
+    signingSecret: SECRET,
+  });
   server.listen(0, '127.0.0.1').then((port) => console.log(port));
 } else if (target === 'bolt') {
   // Bolt's stock HTTP receiver doing the same work as ours (our router and Block Kit rendering),
@@ -65,7 +86,15 @@ if (target === 'bare') {
   const { handleSlashCommand } = await import('../src/adapters/slack/dispatch.js');
   const router = createRouter({ commands, kb: defaultKnowledgeBase(), store: memoryStore(), logger: { error: () => undefined } });
   const deps = { router, web: createWebClient('xoxb-bench', logger), logger, fetch, commandNames: new Set(commands.map((c) => c.name)) };
-  const app = new App({ token: 'xoxb-bench', signingSecret: SECRET, tokenVerificationEnabled: false, botId: 'B1', botUserId: 'U1', convoStore: false, logLevel: LogLevel.ERROR });
+  const app = new App({
+    token: 'xoxb-bench',
+    signingSecret: SECRET,
+    tokenVerificationEnabled: false,
+    botId: 'B1',
+    botUserId: 'U1',
+    convoStore: false,
+    logLevel: LogLevel.ERROR,
+  });
   app.command(/.*/, async ({ command, ack }) => ack((await handleSlashCommand(command as never, deps)) as never));
   const server = (await app.start(0)) as unknown as ReturnType<typeof createServer>;
   console.log((server.address() as AddressInfo).port);

@@ -14,8 +14,21 @@ import { benchProcess } from './bench-process.js';
 import { loadQuestions } from './evaluate.js';
 
 // The reply cache is off: these rows measure what a command costs to compute, not a cache hit.
-const router = createRouter({ commands, kb: defaultKnowledgeBase(), store: memoryStore(), logger: { error: () => undefined }, cacheSize: 0 });
-const invocation = (command: string, args: string): Invocation => ({ platform: 'shell', command, args, userId: 'shell:bench', channelId: 'shell:bench', isAdmin: false });
+const router = createRouter({
+  commands,
+  kb: defaultKnowledgeBase(),
+  store: memoryStore(),
+  logger: { error: () => undefined },
+  cacheSize: 0,
+});
+const invocation = (command: string, args: string): Invocation => ({
+  platform: 'shell',
+  command,
+  args,
+  userId: 'shell:bench',
+  channelId: 'shell:bench',
+  isAdmin: false,
+});
 
 interface Row {
   name: string;
@@ -45,9 +58,17 @@ const round = (ms: number) => Math.round(ms * 1000) / 1000;
 const questions = loadQuestions().map((q) => invocation('ask', q.question));
 const rows = [
   await measure('/help', [invocation('help', '')], 500),
-  await measure('/layer (3 layers, en+zh)', ['apps', 'models', 'infra', '应用', '模型', '基础设施'].map((l) => invocation('layer', l)), 200),
+  await measure(
+    '/layer (3 layers, en+zh)',
+    ['apps', 'models', 'infra', '应用', '模型', '基础设施'].map((l) => invocation('layer', l)),
+    200,
+  ),
   await measure('/moat nvidia', [invocation('moat', 'nvidia')], 500),
-  await measure('/company (every company)', defaultKnowledgeBase().companies.map((c) => invocation('company', c.name)), 20),
+  await measure(
+    '/company (every company)',
+    defaultKnowledgeBase().companies.map((c) => invocation('company', c.name)),
+    20,
+  ),
   await measure('/compare openai stability', [invocation('compare', 'openai stability')], 500),
   await measure('/brief', [invocation('brief', '')], 500),
   await measure('/brief figures', [invocation('brief', 'figures')], 500),
@@ -86,7 +107,12 @@ const http = await benchSlackHttp();
 const discord = await benchDiscordHttp();
 const proc = await benchProcess();
 
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version };
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memory_gb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
 mkdirSync(new URL('../bench/', import.meta.url), { recursive: true });
 const ratio = (server: string, c: number) => http.rows.find((r) => r.server === server && r.connections === c)!.rps;
 const ratios = [10, 50].map((c) => ({
@@ -104,9 +130,14 @@ console.log('| command | runs | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|
 for (const r of rows) console.log(`| ${r.name} | ${r.runs} | ${r.p50_ms} | ${r.p99_ms} | ${r.max_ms} |`);
 console.log(`\nSigned Slack slash commands (/layer infra) on loopback, load from ${http.client}\n`);
 console.log('| server | connections | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|');
-for (const r of http.rows) console.log(`| ${r.server} | ${r.connections} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.errors + r.non2xx} |`);
+for (const r of http.rows)
+  console.log(`| ${r.server} | ${r.connections} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.errors + r.non2xx} |`);
 console.log(`\nSigned Discord interactions (/layer infra) on loopback, load from ${discord.client}\n`);
 console.log('| server | connections | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|');
-for (const r of discord.rows) console.log(`| ${r.server} | ${r.connections} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.errors + r.non2xx} |`);
-for (const r of ratios) console.log(`\nAt ${r.connections} connections: ours = ${r.ours_vs_bare}x bare node:http, ${r.ours_vs_bolt}x Bolt's stock receiver`);
-console.log(`\nCold start to listening: ${proc.cold_start_ms} ms; one-shot CLI answer: ${proc.shell_one_shot_ms} ms; RSS idle ${proc.idle_rss_mb} MB, after load ${proc.loaded_rss_mb} MB`);
+for (const r of discord.rows)
+  console.log(`| ${r.server} | ${r.connections} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.errors + r.non2xx} |`);
+for (const r of ratios)
+  console.log(`\nAt ${r.connections} connections: ours = ${r.ours_vs_bare}x bare node:http, ${r.ours_vs_bolt}x Bolt's stock receiver`);
+console.log(
+  `\nCold start to listening: ${proc.cold_start_ms} ms; one-shot CLI answer: ${proc.shell_one_shot_ms} ms; RSS idle ${proc.idle_rss_mb} MB, after load ${proc.loaded_rss_mb} MB`,
+);

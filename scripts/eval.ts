@@ -6,7 +6,12 @@ import { createRouter } from '../src/router/router.js';
 import { memoryStore } from '../src/store/memory-store.js';
 import { accuracy, evaluate, loadQuestions, type EvalResult } from './evaluate.js';
 
-const router = createRouter({ commands, kb: defaultKnowledgeBase(), store: memoryStore(), logger: { error: (obj, msg) => console.error(msg, obj) } });
+const router = createRouter({
+  commands,
+  kb: defaultKnowledgeBase(),
+  store: memoryStore(),
+  logger: { error: (obj, msg) => console.error(msg, obj) },
+});
 const pct = (a: { passed: number; total: number; ratio: number }) => `${a.passed}/${a.total} (${(a.ratio * 100).toFixed(1)}%)`;
 
 function report(name: string, results: EvalResult[]): void {

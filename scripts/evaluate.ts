@@ -26,7 +26,11 @@ export function loadQuestions(path = new URL('../eval/questions.json', import.me
 
 /** Case, width, spacing and dash style do not matter when checking an answer. */
 export function normalizeForMatch(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '').replace(/[‐‑‒–—―−~～]/g, (c) => (c === '~' || c === '～' ? '~' : '-'));
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/[‐‑‒–—―−~～]/g, (c) => (c === '~' || c === '～' ? '~' : '-'));
 }
 
 export interface EvalResult {
@@ -42,7 +46,10 @@ export function judge(question: EvalQuestion, reply: Reply): boolean {
   // The answer is the lead and its supporting paragraphs; suggestions and sources do not count.
   const lead = normalizeForMatch(reply.body.join('\n'));
   const { all = [], any = [] } = question.expect;
-  return all.every((token) => lead.includes(normalizeForMatch(token))) && (any.length === 0 || any.some((token) => lead.includes(normalizeForMatch(token))));
+  return (
+    all.every((token) => lead.includes(normalizeForMatch(token))) &&
+    (any.length === 0 || any.some((token) => lead.includes(normalizeForMatch(token))))
+  );
 }
 
 export async function evaluate(router: Router, questions: EvalQuestion[]): Promise<EvalResult[]> {
@@ -56,7 +63,11 @@ export async function evaluate(router: Router, questions: EvalQuestion[]): Promi
       channelId: 'shell:eval',
       isAdmin: false,
     });
-    results.push({ question, passed: judge(question, reply), answer: reply.kind === 'answer' ? (reply.body[0] ?? '') : `(${reply.kind}) ${reply.body[0] ?? ''}` });
+    results.push({
+      question,
+      passed: judge(question, reply),
+      answer: reply.kind === 'answer' ? (reply.body[0] ?? '') : `(${reply.kind}) ${reply.body[0] ?? ''}`,
+    });
   }
   return results;
 }

@@ -31,14 +31,24 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
     new Promise<void>((resolve) => {
       const { headers, body } = opts.makeRequest();
       const start = performance.now();
-      const req = request({ host: '127.0.0.1', port: opts.port, path: opts.path, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          latencies.push(performance.now() - start);
-          if ((res.statusCode ?? 0) >= 300) non2xx++;
-          resolve();
-        });
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: opts.port,
+          path: opts.path,
+          method: 'POST',
+          agent,
+          headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - start);
+            if ((res.statusCode ?? 0) >= 300) non2xx++;
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         errors++;
         resolve();
@@ -55,7 +65,14 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   const r = (x: number) => Math.round(x * 100) / 100;
-  return { requests: latencies.length, rps: Math.round((latencies.length / elapsed) * 1000), p50_ms: r(at(0.5)), p99_ms: r(at(0.99)), errors, non2xx };
+  return {
+    requests: latencies.length,
+    rps: Math.round((latencies.length / elapsed) * 1000),
+    p50_ms: r(at(0.5)),
+    p99_ms: r(at(0.99)),
+    errors,
+    non2xx,
+  };
 }
 
 /** The same measurement with wrk (C, one thread), when it is installed: the client then costs far less than the server. */
@@ -77,7 +94,11 @@ export async function loadWithWrk(opts: LoadOptions): Promise<LoadResult> {
   writeFileSync(script, lua);
   const seconds = Math.max(1, Math.round(opts.durationMs / 1000));
   const out = await new Promise<string>((resolve, reject) =>
-    execFile('wrk', ['-t1', `-c${opts.connections}`, `-d${seconds}s`, '-s', script, `http://127.0.0.1:${opts.port}${opts.path}`], (err, stdout) => (err ? reject(err) : resolve(stdout))),
+    execFile(
+      'wrk',
+      ['-t1', `-c${opts.connections}`, `-d${seconds}s`, '-s', script, `http://127.0.0.1:${opts.port}${opts.path}`],
+      (err, stdout) => (err ? reject(err) : resolve(stdout)),
+    ),
   );
   const m = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(out);
   if (!m) throw new Error(`unexpected wrk output: ${out}`);
@@ -87,7 +108,9 @@ export async function loadWithWrk(opts: LoadOptions): Promise<LoadResult> {
 
 export async function hasWrk(): Promise<boolean> {
   const { execFile } = await import('node:child_process');
-  return new Promise((resolve) => execFile('wrk', ['--version'], (err) => resolve(!err || (err as NodeJS.ErrnoException).code !== 'ENOENT')));
+  return new Promise((resolve) =>
+    execFile('wrk', ['--version'], (err) => resolve(!err || (err as NodeJS.ErrnoException).code !== 'ENOENT')),
+  );
 }
 
 /**
@@ -116,7 +139,13 @@ export async function interleaved<T extends string>(
       const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
       const byRps = [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
       // Each figure is the median of the rounds on its own: one stall must not decide the p99.
-      return { server: s.name, connections: c, ...byRps, p50_ms: median(runs.map((r) => r.p50_ms)), p99_ms: median(runs.map((r) => r.p99_ms)) };
+      return {
+        server: s.name,
+        connections: c,
+        ...byRps,
+        p50_ms: median(runs.map((r) => r.p50_ms)),
+        p99_ms: median(runs.map((r) => r.p99_ms)),
+      };
     }),
   );
 }

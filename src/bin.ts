@@ -8,7 +8,14 @@ const stopSignal = new Promise<string>((resolve) => {
   process.once('SIGINT', () => resolve('SIGINT'));
 });
 
-main({ argv: process.argv.slice(2), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stopSignal }).then(
+main({
+  argv: process.argv.slice(2),
+  env: process.env,
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stopSignal,
+}).then(
   (code) => {
     process.exitCode = code;
   },

@@ -19,7 +19,10 @@ const Env = z.object({
   DISCORD_PUBLIC_KEY: optionalSecret.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), 'must be 64 hex characters'),
   DISCORD_GUILD_ID: optionalSecret.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'must be a Discord snowflake (digits)'),
   STORE_PATH: z.string().trim().min(1).default('./var/store.json'),
-  LLM_BASE_URL: optionalSecret.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), 'must be an http(s) URL, e.g. http://localhost:11434/v1'),
+  LLM_BASE_URL: optionalSecret.refine(
+    (v) => v === undefined || /^https?:\/\/\S+$/.test(v),
+    'must be an http(s) URL, e.g. http://localhost:11434/v1',
+  ),
   LLM_MODEL: optionalSecret,
   LLM_API_KEY: optionalSecret,
   RATE_USER_BURST: z.coerce.number().int().min(1).max(10_000).default(20),

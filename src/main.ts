@@ -13,7 +13,9 @@ import { createRouter } from './router/router.js';
 import { serve } from './serve.js';
 import { runTask } from './tasks.js';
 import { openLowdbStore } from './store/lowdb-store.js';
-import { StoreError } from './store/store.js';
+import { StoreError, type Store } from './store/store.js';
+import type { KnowledgeBase } from './core/knowledge/knowledge-base.js';
+import type { ChannelHistory } from './core/digest/message.js';
 
 export interface MainIO {
   argv: readonly string[];
@@ -40,7 +42,7 @@ export async function main(io: MainIO): Promise<number> {
   const oneShot = cli.args.text !== undefined;
   const config = loadConfigOrReport(io.env, io.stderr);
   if (!config) return 1;
-  let kb;
+  let kb: KnowledgeBase;
   try {
     kb = loadKnowledgeBase();
   } catch (err) {
@@ -48,7 +50,7 @@ export async function main(io: MainIO): Promise<number> {
     io.stderr.write(`genai-bot: knowledge base: ${err.message}\n`);
     return 1;
   }
-  let store;
+  let store: Store;
   try {
     store = await openLowdbStore(config.STORE_PATH);
   } catch (err) {
@@ -61,7 +63,13 @@ export async function main(io: MainIO): Promise<number> {
   const logger = createLogger(serverMode || io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
   const answerWriter =
     config.LLM_BASE_URL && config.LLM_MODEL
-      ? createLlmAnswerWriter({ baseUrl: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS, logger })
+      ? createLlmAnswerWriter({
+          baseUrl: config.LLM_BASE_URL,
+          model: config.LLM_MODEL,
+          apiKey: config.LLM_API_KEY,
+          timeoutMs: config.LLM_TIMEOUT_MS,
+          logger,
+        })
       : undefined;
   const rateLimits = {
     perUser: { capacity: config.RATE_USER_BURST, refillPerSecond: config.RATE_USER_PER_MINUTE / 60 },
@@ -78,14 +86,24 @@ export async function main(io: MainIO): Promise<number> {
     onHandled: (event) => {
       metrics?.observe(event);
       // One line per request: correlation id, command, outcome and latency; never the text.
-      if (serverMode) logger.info({ correlationId: event.correlationId, platform: event.platform, command: event.command, outcome: event.kind, ms: Math.round(event.ms * 10) / 10 }, 'request');
+      if (serverMode)
+        logger.info(
+          {
+            correlationId: event.correlationId,
+            platform: event.platform,
+            command: event.command,
+            outcome: event.kind,
+            ms: Math.round(event.ms * 10) / 10,
+          },
+          'request',
+        );
     },
     ...(answerWriter ? { answerWriter } : {}),
   });
   const width = io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, 120) : 80;
 
   if (oneShot) {
-    let history;
+    let history: ChannelHistory | undefined;
     if (cli.args.history) {
       const loaded = await historyFromExport(cli.args.history, cli.args.lang ?? 'en');
       if (!loaded.ok) {
@@ -95,12 +113,19 @@ export async function main(io: MainIO): Promise<number> {
       }
       history = loaded.history;
     }
-    const code = await answerOnce(router, cli.args.text ?? '', { json: cli.args.json, lang: cli.args.lang, width, chartOut: cli.args.chartOut, history }, io.stdout, io.stderr);
+    const code = await answerOnce(
+      router,
+      cli.args.text ?? '',
+      { json: cli.args.json, lang: cli.args.lang, width, chartOut: cli.args.chartOut, history },
+      io.stdout,
+      io.stderr,
+    );
     await store.close();
     return code;
   }
 
-  if (serverMode && metrics) return serve({ config, router, kb, store, logger, metrics, stopSignal: io.stopSignal ?? new Promise(() => undefined) });
+  if (serverMode && metrics)
+    return serve({ config, router, kb, store, logger, metrics, stopSignal: io.stopSignal ?? new Promise(() => undefined) });
   await runShell(router, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang: cli.args.lang, width });
   await store.close();
   return 0;

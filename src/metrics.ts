@@ -24,7 +24,12 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const limited = new Counter({ name: 'genai_bot_rate_limited_total', help: 'Requests refused by the rate limits, by platform', labelNames: ['platform'] as const, registers: [registry] });
+  const limited = new Counter({
+    name: 'genai_bot_rate_limited_total',
+    help: 'Requests refused by the rate limits, by platform',
+    labelNames: ['platform'] as const,
+    registers: [registry],
+  });
   return {
     registry,
     observe(event) {

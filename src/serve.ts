@@ -44,7 +44,12 @@ export async function serve({ config, router, kb, store, logger, metrics, stopSi
   scheduler.start();
   stops.unshift(() => scheduler.stop());
   // Readiness, beside /healthz (liveness): can the store be read, and which adapters are serving.
-  const adapters = { slackHttp: Boolean(config.slack && config.SLACK_SIGNING_SECRET), slackSocket: Boolean(config.SLACK_APP_TOKEN), discordHttp: config.discordHttp, discordGateway: config.discordGateway };
+  const adapters = {
+    slackHttp: Boolean(config.slack && config.SLACK_SIGNING_SECRET),
+    slackSocket: Boolean(config.SLACK_APP_TOKEN),
+    discordHttp: config.discordHttp,
+    discordGateway: config.discordGateway,
+  };
   server.route('GET', '/readyz', async (_req, _body, res) => {
     const storeOk = await store.listSchedules().then(
       () => true,
@@ -54,7 +59,10 @@ export async function serve({ config, router, kb, store, logger, metrics, stopSi
     res.writeHead(storeOk ? 200 : 503, { 'content-type': 'application/json' }).end(body);
   });
   const port = await server.listen(config.PORT);
-  logger.info({ port, slack: config.slack, discordHttp: config.discordHttp, discordGateway: config.discordGateway }, `listening on port ${port}`);
+  logger.info(
+    { port, slack: config.slack, discordHttp: config.discordHttp, discordGateway: config.discordGateway },
+    `listening on port ${port}`,
+  );
   const signal = await stopSignal;
   logger.info({ signal, inFlight: server.inFlight }, 'stopping: no new requests; finishing those in flight');
   // Stop accepting first and let requests in flight finish, then the adapters and the scheduler,

@@ -11,7 +11,8 @@ export async function runTask(task: Task, io: MainIO): Promise<number> {
     case 'manifest slack': {
       const url = task.url ?? 'https://YOUR-BOT-HOST';
       io.stdout.write(`${JSON.stringify(slackManifest(commands, url, task.socket), null, 2)}\n`);
-      if (!task.url && !task.socket) io.stderr.write('genai-bot: replace https://YOUR-BOT-HOST with the address Slack can reach, or pass --url\n');
+      if (!task.url && !task.socket)
+        io.stderr.write('genai-bot: replace https://YOUR-BOT-HOST with the address Slack can reach, or pass --url\n');
       return 0;
     }
     case 'register discord':
@@ -22,7 +23,9 @@ export async function runTask(task: Task, io: MainIO): Promise<number> {
       const { registerDiscordCommands, inviteUrl } = await import('./adapters/discord/index.js');
       if (task.name === 'register discord') return registerDiscordCommands({ config, out: io.stdout, err: io.stderr });
       if (!config.DISCORD_APPLICATION_ID) {
-        io.stderr.write('genai-bot: DISCORD_APPLICATION_ID is not set: the application id from the Discord developer portal (your app → General Information)\n');
+        io.stderr.write(
+          'genai-bot: DISCORD_APPLICATION_ID is not set: the application id from the Discord developer portal (your app → General Information)\n',
+        );
         return 1;
       }
       io.stdout.write(`${inviteUrl(config.DISCORD_APPLICATION_ID)}\n`);

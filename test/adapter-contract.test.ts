@@ -15,7 +15,10 @@ const ADAPTERS: Record<string, (reply: Reply) => string> = {
     const { text, blocks } = renderBlocks(reply);
     return `${text}\n${JSON.stringify(blocks)}`.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   },
-  discord: (reply) => renderReply(reply).map((m) => JSON.stringify(m.body)).join('\n'),
+  discord: (reply) =>
+    renderReply(reply)
+      .map((m) => JSON.stringify(m.body))
+      .join('\n'),
 };
 
 /** What "cannot ping" means on each platform. A terminal pings nobody. */
@@ -23,14 +26,25 @@ const INERT: Record<string, (reply: Reply) => boolean> = {
   shell: () => true,
   slack: (reply) => !/<!(channel|here|everyone)>|<@[UW][A-Z0-9]+>|@(channel|here|everyone)\b/.test(JSON.stringify(renderBlocks(reply))),
   discord: (reply) =>
-    renderReply(reply).every((m) => JSON.stringify(m.body.allowed_mentions) === '{"parse":[]}' && !/@(everyone|here)\b/.test(m.body.content ?? '')),
+    renderReply(reply).every(
+      (m) => JSON.stringify(m.body.allowed_mentions) === '{"parse":[]}' && !/@(everyone|here)\b/.test(m.body.content ?? ''),
+    ),
 };
 
-const plain = (s: string) => s.replace(/\\n/g, ' ').replace(/\s+/g, ' ').replace(/\u2060|\u200b/g, '');
+const plain = (s: string) =>
+  s
+    .replace(/\\n/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\u2060|\u200b/g, '');
 
 describe.each(Object.entries(ADAPTERS))('the %s adapter', (name, render) => {
   it('shows the title, every key figure, the sources with their vintage, and a suggestion', async () => {
-    for (const text of ['/layer infra', '/company 英伟达', '/margin inference=30% inference_change=-50%', '/ask what share of revenue goes to the clouds?']) {
+    for (const text of [
+      '/layer infra',
+      '/company 英伟达',
+      '/margin inference=30% inference_change=-50%',
+      '/ask what share of revenue goes to the clouds?',
+    ]) {
       const reply = await ask(text);
       const shown = plain(render(reply));
       expect(shown, text).toContain(plain(reply.title));

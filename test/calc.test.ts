@@ -9,7 +9,16 @@ import { parseCount, parseMoney, parseShare } from '../src/core/calc/quantity.js
 
 describe('reading amounts and shares', () => {
   it('reads money the ways people write it', () => {
-    const cases: [string, number][] = [['1,500', 1500], ['1.5M', 1.5e6], ['$2B', 2e9], ['250k', 250e3], ['3亿', 3e8], ['1e6', 1e6], ['$ 40 million', 40e6], ['12万', 12e4]];
+    const cases: [string, number][] = [
+      ['1,500', 1500],
+      ['1.5M', 1.5e6],
+      ['$2B', 2e9],
+      ['250k', 250e3],
+      ['3亿', 3e8],
+      ['1e6', 1e6],
+      ['$ 40 million', 40e6],
+      ['12万', 12e4],
+    ];
     for (const [text, value] of cases) expect(parseMoney(text), text).toEqual({ ok: true, value });
   });
   it('refuses malformed, negative, zero and absurd amounts with the reason', () => {
@@ -64,13 +73,22 @@ describe('gross margin', () => {
     );
   });
   it('equals the base case when the what-if change is 0%', () => {
-    fc.assert(fc.property(revenue, share, share, (rev, i, o) => computeMargin({ revenue: rev, inference: i, otherCogs: o, inferenceChange: 0 }).whatIf === undefined));
+    fc.assert(
+      fc.property(
+        revenue,
+        share,
+        share,
+        (rev, i, o) => computeMargin({ revenue: rev, inference: i, otherCogs: o, inferenceChange: 0 }).whatIf === undefined,
+      ),
+    );
   });
   it('never produces NaN, Infinity or -0 in what it shows', () => {
     fc.assert(
       fc.property(revenue, share, share, fc.double({ min: -1, max: 10, noNaN: true }), (rev, i, o, change) => {
         const r = computeMargin({ revenue: rev, inference: i, otherCogs: o, inferenceChange: change });
-        const shown = [r.base, r.whatIf, ...r.sensitivity].flatMap((c) => (c ? [pct(c.margin), usd(c.grossProfit, 'en'), usd(c.inferenceCost, 'zh')] : []));
+        const shown = [r.base, r.whatIf, ...r.sensitivity].flatMap((c) =>
+          c ? [pct(c.margin), usd(c.grossProfit, 'en'), usd(c.inferenceCost, 'zh')] : [],
+        );
         return shown.every((s) => !/NaN|Infinity|^-0%|^-\$0$/.test(s));
       }),
     );

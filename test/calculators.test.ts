@@ -26,13 +26,17 @@ describe('/margin', () => {
   it('uses the essay’s defaults and says which', async () => {
     const r = await ask('/margin');
     expect(r.title).toBe('Gross margin 60%');
-    expect(r.body.join('\n')).toMatch(/Defaults used: revenue \$1M .*inference 30% \(the middle of the essay’s 20-40%, §6\).*other_cogs 10% \(our assumption, not the essay’s/);
+    expect(r.body.join('\n')).toMatch(
+      /Defaults used: revenue \$1M .*inference 30% \(the middle of the essay’s 20-40%, §6\).*other_cogs 10% \(our assumption, not the essay’s/,
+    );
     expect(r.body.join('\n')).not.toMatch(/What-if/);
   });
 
   it('places the result against the essay’s benchmarks, with sources', async () => {
     const r = await ask('/margin inference=45% other_cogs=15%');
-    expect(r.body.join('\n')).toMatch(/40% is below the typical 50-60% \(§4\); inference at 45% of revenue is above the essay’s 20-40% \(§6\)/);
+    expect(r.body.join('\n')).toMatch(
+      /40% is below the typical 50-60% \(§4\); inference at 45% of revenue is above the essay’s 20-40% \(§6\)/,
+    );
     expect(r.sources.map((s) => s.section)).toEqual(['apps', 'infra']);
   });
 
@@ -123,7 +127,9 @@ describe('charts', () => {
   it('renders a PNG for /margin and /flow when the platform shows images', async () => {
     for (const text of ['/margin inference=30% inference_change=-50%', '/flow']) {
       for (const lang of [undefined, 'zh'] as const) {
-        const r: Reply = await createRouter({ commands, kb, store: memoryStore(), logger: recordingLogger() }).handle(withChart(text, lang));
+        const r: Reply = await createRouter({ commands, kb, store: memoryStore(), logger: recordingLogger() }).handle(
+          withChart(text, lang),
+        );
         expect([...r.chart!.png!.slice(0, 8)], text).toEqual(PNG_SIGNATURE);
         expect(pngSize(r.chart!.png!).width).toBe(1280);
         expect(r.chart!.alt.length).toBeGreaterThan(10);

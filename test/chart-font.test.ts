@@ -38,7 +38,10 @@ function fontCharacters(path: string): Set<number> {
   return codes;
 }
 
-const textOf = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')).join('');
+const textOf = (svg: string) =>
+  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
+    .map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
+    .join('');
 
 describe('the chart font', () => {
   const covered = fontCharacters(chartFontPath());
@@ -47,7 +50,15 @@ describe('the chart font', () => {
     const margin = computeMargin({ revenue: 1e6, inference: 0.3, otherCogs: 0.1, inferenceChange: -0.5 });
     const flow = computeFlow({ revenue: 1e8, inference: 0.2, direct: 0, modelCloud: 0.5 });
     for (const lang of ['en', 'zh'] as const) {
-      const drawn = textOf(marginChartSvg(margin, 0.1, lang, lang === 'zh' ? '毛利率与推理成本占比' : 'Gross margin by inference share')) + textOf(flowChartSvg([{ label: lang === 'zh' ? '推理 20%' : 'inference 20%', revenue: 1e8, flow }], lang, lang === 'zh' ? '1亿美元 应用收入的去向' : 'Where $100M goes'));
+      const drawn =
+        textOf(marginChartSvg(margin, 0.1, lang, lang === 'zh' ? '毛利率与推理成本占比' : 'Gross margin by inference share')) +
+        textOf(
+          flowChartSvg(
+            [{ label: lang === 'zh' ? '推理 20%' : 'inference 20%', revenue: 1e8, flow }],
+            lang,
+            lang === 'zh' ? '1亿美元 应用收入的去向' : 'Where $100M goes',
+          ),
+        );
       const missing = [...new Set(drawn)].filter((c) => c.trim() && !covered.has(c.codePointAt(0)!));
       expect(missing, lang).toEqual([]);
     }

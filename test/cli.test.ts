@@ -89,7 +89,10 @@ describe.runIf(existsSync(BIN))('genai-bot one-shot', () => {
 
 describe.runIf(existsSync(BIN))('genai-bot shell in a pipe', () => {
   it('answers every line, keeps going after bad input, and exits 0 at the end', () => {
-    const r = run([], ['/company jasper', '', '/moat nobody', `/company ${'x'.repeat(10_000)}`, 'layer models', '/brief 护城河'].join('\n'));
+    const r = run(
+      [],
+      ['/company jasper', '', '/moat nobody', `/company ${'x'.repeat(10_000)}`, 'layer models', '/brief 护城河'].join('\n'),
+    );
     expect(r.code).toBe(0);
     const replies = r.stdout.split('\n\n').filter((block) => /\n═+\n/.test(block) || /^[^\n]+\n═/.test(block));
     expect(r.stdout).toMatch(/^Jasper\n/);
@@ -117,7 +120,12 @@ describe.runIf(existsSync(BIN))('genai-bot shell in a pipe', () => {
   it('stops start-up naming a corrupt store file, and leaves the file as it was', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'bad-store-')), 'store.json');
     writeFileSync(path, 'not json');
-    const result = spawnSync(process.execPath, [BIN], { input: '/help\n', encoding: 'utf8', env: { ...ENV, STORE_PATH: path }, timeout: 15_000 });
+    const result = spawnSync(process.execPath, [BIN], {
+      input: '/help\n',
+      encoding: 'utf8',
+      env: { ...ENV, STORE_PATH: path },
+      timeout: 15_000,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`^genai-bot: store: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot be read`));
     expect(readFileSync(path, 'utf8')).toBe('not json');

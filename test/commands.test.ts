@@ -43,7 +43,14 @@ describe('/layer', () => {
   });
 
   it('accepts aliases in both languages', async () => {
-    for (const [alias, id] of [['cloud', 'infra'], ['llm', 'models'], ['app', 'apps'], ['应用', 'apps'], ['模型', 'models'], ['基础设施', 'infra']]) {
+    for (const [alias, id] of [
+      ['cloud', 'infra'],
+      ['llm', 'models'],
+      ['app', 'apps'],
+      ['应用', 'apps'],
+      ['模型', 'models'],
+      ['基础设施', 'infra'],
+    ]) {
       expect((await ask(`/layer ${alias}`)).title, alias).toMatch(new RegExp(`\\(${id}\\)$`));
     }
   });
@@ -143,7 +150,11 @@ describe('/compare', () => {
   });
 
   it('splits on vs, and, commas and 和', async () => {
-    for (const text of ['/compare hugging face vs lambda labs', '/compare hugging face, lambda labs', '/compare hugging face and lambda labs']) {
+    for (const text of [
+      '/compare hugging face vs lambda labs',
+      '/compare hugging face, lambda labs',
+      '/compare hugging face and lambda labs',
+    ]) {
       expect((await ask(text)).title, text).toBe('Hugging Face vs Lambda Labs');
     }
     expect((await ask('/compare 英伟达和台积电')).title).toBe('NVIDIA 对比 TSMC');

@@ -37,7 +37,9 @@ describe('genai-bot "/digest" --history', () => {
     const r = run(['/digest', '--history', fixture('discord-en.json'), '--json']);
     const reply = JSON.parse(r.stdout);
     expect(reply.data.messages).toBe(34);
-    expect(reply.data.figures.some((f: any) => f.verdict && !f.verdict.agrees && f.verdict.figureId === 'inference_share_of_revenue')).toBe(true);
+    expect(reply.data.figures.some((f: any) => f.verdict && !f.verdict.agrees && f.verdict.figureId === 'inference_share_of_revenue')).toBe(
+      true,
+    );
   });
 
   it('says what was expected when the file is not an export, and exits 1', () => {
@@ -60,7 +62,11 @@ describe('/digest through the router', () => {
 
   it('caps the window and is private unless asked', async () => {
     expect((await ask('/digest days=365')).body[0]).toMatch(/“days” must be between … and 90/);
-    const history = { read: async () => ({ messages: [{ id: '1', author: 'ana', text: 'Nvidia is the big winner, right?', at: new Date(), replyCount: 0, reactions: 0 }] }) };
+    const history = {
+      read: async () => ({
+        messages: [{ id: '1', author: 'ana', text: 'Nvidia is the big winner, right?', at: new Date(), replyCount: 0, reactions: 0 }],
+      }),
+    };
     const quiet = await router.handle({ ...shellText('/digest'), history });
     expect(quiet.ephemeral).toBe(true);
     expect((await router.handle({ ...shellText('/digest public'), history })).ephemeral).toBe(false);
@@ -73,17 +79,32 @@ describe('Slack channel history', () => {
     nock.cleanAll();
     nock.enableNetConnect();
   });
-  const web = () => createWebClient('xoxb-test', createLogger('silent'), { slackApiUrl: 'https://slack.test/api/', rejectRateLimited: true });
+  const web = () =>
+    createWebClient('xoxb-test', createLogger('silent'), { slackApiUrl: 'https://slack.test/api/', rejectRateLimited: true });
   const msg = (ts: string, text: string, extra: object = {}) => ({ type: 'message', user: 'U1', text, ts, ...extra });
 
   it('pages with the cursor and reads thread replies', async () => {
     nock('https://slack.test')
       .post('/api/conversations.history', (b) => !b.cursor)
-      .reply(200, { ok: true, messages: [msg('1700000002.000100', 'second', { reply_count: 1, thread_ts: '1700000002.000100' })], response_metadata: { next_cursor: 'page2' } })
+      .reply(200, {
+        ok: true,
+        messages: [msg('1700000002.000100', 'second', { reply_count: 1, thread_ts: '1700000002.000100' })],
+        response_metadata: { next_cursor: 'page2' },
+      })
       .post('/api/conversations.history', (b) => b.cursor === 'page2')
-      .reply(200, { ok: true, messages: [msg('1700000001.000100', 'first', { reactions: [{ name: 'eyes', count: 2 }] }), { ...msg('1700000001.000200', 'joined'), subtype: 'channel_join' }], response_metadata: { next_cursor: '' } })
+      .reply(200, {
+        ok: true,
+        messages: [
+          msg('1700000001.000100', 'first', { reactions: [{ name: 'eyes', count: 2 }] }),
+          { ...msg('1700000001.000200', 'joined'), subtype: 'channel_join' },
+        ],
+        response_metadata: { next_cursor: '' },
+      })
       .post('/api/conversations.replies')
-      .reply(200, { ok: true, messages: [msg('1700000002.000100', 'second'), msg('1700000003.000100', 'a reply', { thread_ts: '1700000002.000100' })] });
+      .reply(200, {
+        ok: true,
+        messages: [msg('1700000002.000100', 'second'), msg('1700000003.000100', 'a reply', { thread_ts: '1700000002.000100' })],
+      });
     const result = await slackHistory(web(), 'C1', createLogger('silent')).read(new Date(0), new Date());
     expect(result.incomplete).toBeUndefined();
     expect(result.messages.map((m) => m.text)).toEqual(['second', 'first', 'a reply']);

@@ -31,7 +31,9 @@ describe('detecting the format', () => {
 
   it('takes a byte-order mark, CRLF line ends and a single JSON line', () => {
     expect(ok(parseExport('\uFEFF[{"type":"message","user":"U1","text":"hi","ts":"1674464400.000100"}]')).format).toBe('slack');
-    expect(ok(parseExport('{"user":"a","text":"x","ts":1674464400}\r\n{"user":"b","text":"y","ts":1674464460}\r\n')).messages).toHaveLength(2);
+    expect(ok(parseExport('{"user":"a","text":"x","ts":1674464400}\r\n{"user":"b","text":"y","ts":1674464460}\r\n')).messages).toHaveLength(
+      2,
+    );
     expect(ok(parseExport('{"user":"a","text":"x","ts":1674464400}')).format).toBe('jsonl');
     // JSON lines gathered into one array read the same.
     expect(ok(parseExport('[{"user":"a","text":"x","ts":"2023-01-23T09:00:00Z"}]')).format).toBe('jsonl');
@@ -51,7 +53,9 @@ describe('a Slack export day file', () => {
   it('keeps Slack markup, with the names the file knows filled in', () => {
     const question = messages.find((m) => m.text.includes('durable moat'))!;
     expect(question.text).toBe('<@U04DEV|Dev Patel> does Nvidia have a durable moat?');
-    expect(messages.find((m) => m.text.includes('market sync'))!.text).toBe('<!channel> reminder: market sync at 3pm, bring your questions.');
+    expect(messages.find((m) => m.text.includes('market sync'))!.text).toBe(
+      '<!channel> reminder: market sync at 3pm, bring your questions.',
+    );
   });
 
   it('reads ts as time and id, threads, reply counts and reactions', () => {
@@ -88,11 +92,17 @@ describe('a DiscordChatExporter file', () => {
   });
 
   it('keeps the content as the exporter wrote it (mentions as plain @names)', () => {
-    expect(messages.find((m) => m.text.includes('market sync'))!.text).toBe('@everyone reminder: market sync at 3pm, bring your questions.');
+    expect(messages.find((m) => m.text.includes('market sync'))!.text).toBe(
+      '@everyone reminder: market sync at 3pm, bring your questions.',
+    );
   });
 
   it('links direct messages with @me', () => {
-    const dm = { guild: { id: '0', name: 'Direct Messages' }, channel: { id: '42' }, messages: [{ id: '7', type: 'Default', timestamp: '2023-01-23T09:00:00+00:00', content: 'hi', author: { id: '1', name: 'ana' } }] };
+    const dm = {
+      guild: { id: '0', name: 'Direct Messages' },
+      channel: { id: '42' },
+      messages: [{ id: '7', type: 'Default', timestamp: '2023-01-23T09:00:00+00:00', content: 'hi', author: { id: '1', name: 'ana' } }],
+    };
     expect(ok(parseExport(JSON.stringify(dm))).messages[0]).toMatchObject({ author: 'ana', link: 'https://discord.com/channels/@me/42/7' });
   });
 });
@@ -113,8 +123,20 @@ describe('JSON lines', () => {
   });
 
   it('reads milliseconds and numeric strings, and keeps ids unique', () => {
-    const messages = ok(parseExport(['{"user":"a","text":"x","ts":1674464400000}', '{"user":"b","text":"y","ts":"1674464400"}', '{"user":"c","text":"z","ts":"1674464400"}'].join('\n'))).messages;
-    expect(messages.map((m) => m.at.toISOString())).toEqual(['2023-01-23T09:00:00.000Z', '2023-01-23T09:00:00.000Z', '2023-01-23T09:00:00.000Z']);
+    const messages = ok(
+      parseExport(
+        [
+          '{"user":"a","text":"x","ts":1674464400000}',
+          '{"user":"b","text":"y","ts":"1674464400"}',
+          '{"user":"c","text":"z","ts":"1674464400"}',
+        ].join('\n'),
+      ),
+    ).messages;
+    expect(messages.map((m) => m.at.toISOString())).toEqual([
+      '2023-01-23T09:00:00.000Z',
+      '2023-01-23T09:00:00.000Z',
+      '2023-01-23T09:00:00.000Z',
+    ]);
     expect(new Set(messages.map((m) => m.id)).size).toBe(3);
   });
 });
@@ -131,11 +153,31 @@ describe('a file the digest cannot read', () => {
     ['a JSON string', '"hello"', 'unrecognised', /a JSON string/],
     ['Slack messages without ts', '[{"type":"message","user":"U1","text":"hi"}]', 'bad_slack', /item 1 has no ts/],
     ['Slack messages with a numeric ts and no user', '[{"type":"message","text":"hi","ts":1}]', 'bad_slack', /item 1 has a bad ts/],
-    ['a Discord export without timestamps', '{"guild":{"id":"1"},"channel":{"id":"2"},"messages":[{"id":"3","content":"x","author":{"id":"4"}}]}', 'bad_discord', /messages\[0\]\.timestamp/],
-    ['a Discord export with a bad date', '{"guild":{"id":"1"},"channel":{"id":"2"},"messages":[{"id":"3","timestamp":"soon","content":"x","author":{"id":"4"}}]}', 'bad_discord', /timestamp should be an ISO 8601 date/],
-    ['JSON lines with a broken line', '{"user":"a","text":"x","ts":1674464400}\n{"user":"b", "text":', 'bad_jsonl', /line 2 is not valid JSON/],
+    [
+      'a Discord export without timestamps',
+      '{"guild":{"id":"1"},"channel":{"id":"2"},"messages":[{"id":"3","content":"x","author":{"id":"4"}}]}',
+      'bad_discord',
+      /messages\[0\]\.timestamp/,
+    ],
+    [
+      'a Discord export with a bad date',
+      '{"guild":{"id":"1"},"channel":{"id":"2"},"messages":[{"id":"3","timestamp":"soon","content":"x","author":{"id":"4"}}]}',
+      'bad_discord',
+      /timestamp should be an ISO 8601 date/,
+    ],
+    [
+      'JSON lines with a broken line',
+      '{"user":"a","text":"x","ts":1674464400}\n{"user":"b", "text":',
+      'bad_jsonl',
+      /line 2 is not valid JSON/,
+    ],
     ['JSON lines without text', '{"user":"a","ts":1674464400}', 'bad_jsonl', /line 1 has no text/],
-    ['JSON lines with a date that is not one', '{"user":"a","text":"x","ts":"last tuesday"}', 'bad_jsonl', /line 1 has a ts that is neither/],
+    [
+      'JSON lines with a date that is not one',
+      '{"user":"a","text":"x","ts":"last tuesday"}',
+      'bad_jsonl',
+      /line 1 has a ts that is neither/,
+    ],
   ])('%s', (_, text, code, detail) => {
     const result = failed(text);
     expect(result.code).toBe(code);

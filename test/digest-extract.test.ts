@@ -13,8 +13,12 @@ const figures = (s: string) => findFigures(s).map((f) => [f.text, f.unit, f.low,
 
 describe('readable text', () => {
   it('turns Slack and Discord markup into what people see', () => {
-    expect(readable('<@U1|ana> and <@U2>: see <https://x.io/a|the report> in <#C9|general> &amp; <!here>')).toBe('@ana and @U2: see the report in #general & @here');
-    expect(readable('<@!1234> <@&99> <#55> <:party:123> <a:wave:456> <t:1674464400:R>')).toBe('@1234 @role #channel :party: :wave: 2023-01-23');
+    expect(readable('<@U1|ana> and <@U2>: see <https://x.io/a|the report> in <#C9|general> &amp; <!here>')).toBe(
+      '@ana and @U2: see the report in #general & @here',
+    );
+    expect(readable('<@!1234> <@&99> <#55> <:party:123> <a:wave:456> <t:1674464400:R>')).toBe(
+      '@1234 @role #channel :party: :wave: 2023-01-23',
+    );
     expect(readable('<!subteam^S1|@eng> <!date^1674464400^{date}|Jan 23> <mailto:a@b.c|mail>')).toBe('@eng Jan 23 mail');
     // Text a person typed that only looks like markup stays text.
     expect(readable('a <b> c &lt;!channel&gt;')).toBe('a <b> c <!channel>');
@@ -25,13 +29,23 @@ describe('readable text', () => {
   });
 
   it('makes every mention inert and keeps it readable', () => {
-    expect(neutralise('@everyone @here @channel @Ana <!channel> <@U1> a@b.c')).toBe('@\u2060everyone @\u2060here @\u2060channel @\u2060Ana <\u2060!channel> <\u2060@\u2060U1> a@\u2060b.c');
+    expect(neutralise('@everyone @here @channel @Ana <!channel> <@U1> a@b.c')).toBe(
+      '@\u2060everyone @\u2060here @\u2060channel @\u2060Ana <\u2060!channel> <\u2060@\u2060U1> a@\u2060b.c',
+    );
     expect(clipText('a  b\n c', 200)).toBe('a b c');
     expect([...clipText('x'.repeat(500), 200)]).toHaveLength(200);
   });
 
   it('splits sentences without breaking numbers or names', () => {
-    expect(sentences('Nvidia did $3.8B. Jasper.ai is an app! Really? 好的。推理成本占60%；是吗？\nnext')).toEqual(['Nvidia did $3.8B.', 'Jasper.ai is an app!', 'Really?', '好的。', '推理成本占60%；', '是吗？', 'next']);
+    expect(sentences('Nvidia did $3.8B. Jasper.ai is an app! Really? 好的。推理成本占60%；是吗？\nnext')).toEqual([
+      'Nvidia did $3.8B.',
+      'Jasper.ai is an app!',
+      'Really?',
+      '好的。',
+      '推理成本占60%；',
+      '是吗？',
+      'next',
+    ]);
   });
 });
 
@@ -134,7 +148,11 @@ describe('comparing a cited number with the essay', () => {
 
   it('judges a number against the figure its sentence is about', () => {
     expect(verdict('AI apps spend 20-40% of revenue on inference')).toMatchObject({ agrees: true, figureId: 'inference_share_of_revenue' });
-    expect(verdict('model providers pay roughly 70% of revenue to the cloud')).toMatchObject({ agrees: false, figureId: 'model_provider_cloud_spend', essay: 'roughly half of revenue' });
+    expect(verdict('model providers pay roughly 70% of revenue to the cloud')).toMatchObject({
+      agrees: false,
+      figureId: 'model_provider_cloud_spend',
+      essay: 'roughly half of revenue',
+    });
     expect(verdict('模型公司把一半收入(50%)交给了云厂商', 'zh')).toMatchObject({ agrees: true, essay: '大约一半的收入' });
   });
 

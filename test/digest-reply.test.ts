@@ -11,8 +11,17 @@ import { allText, kb } from './helpers.js';
 
 const LANGS: Lang[] = ['en', 'zh'];
 
-function replyFor(format: (typeof FORMATS)[number], conversation: 'en' | 'zh', lang: Lang, incomplete?: 'rate_limited' | 'page_cap' | 'no_content_access') {
-  const digest = summarize(kb, fixtureMessages(format, conversation), { ...PERIODS[conversation], lang, ...(incomplete ? { incomplete } : {}) });
+function replyFor(
+  format: (typeof FORMATS)[number],
+  conversation: 'en' | 'zh',
+  lang: Lang,
+  incomplete?: 'rate_limited' | 'page_cap' | 'no_content_access',
+) {
+  const digest = summarize(kb, fixtureMessages(format, conversation), {
+    ...PERIODS[conversation],
+    lang,
+    ...(incomplete ? { incomplete } : {}),
+  });
   return digestReply(kb, digest, lang);
 }
 
@@ -48,7 +57,16 @@ describe('the digest reply', () => {
   });
 
   it('shows the figures when no company came up', () => {
-    const messages: ChannelMessage[] = [{ id: '1', author: 'ana', text: 'gross margins for AI apps are 80%, inference is 30% of revenue', at: new Date('2023-01-23T10:00:00Z'), replyCount: 0, reactions: 0 }];
+    const messages: ChannelMessage[] = [
+      {
+        id: '1',
+        author: 'ana',
+        text: 'gross margins for AI apps are 80%, inference is 30% of revenue',
+        at: new Date('2023-01-23T10:00:00Z'),
+        replyCount: 0,
+        reactions: 0,
+      },
+    ];
     const r = digestReply(kb, summarize(kb, messages, { ...PERIODS.en, lang: 'en' }), 'en');
     expect(r.table!.columns).toEqual(['Who', 'Figure', 'Against the essay']);
     expect(r.table!.rows).toEqual([
@@ -70,7 +88,9 @@ describe('the digest reply', () => {
   });
 
   it('says when the history was cut short, and why', () => {
-    expect(replyFor('slack', 'en', 'en', 'rate_limited').body[0]).toMatch(/^History was cut short: Slack limits .* outside the Slack Marketplace/);
+    expect(replyFor('slack', 'en', 'en', 'rate_limited').body[0]).toMatch(
+      /^History was cut short: Slack limits .* outside the Slack Marketplace/,
+    );
     expect(replyFor('slack', 'en', 'zh', 'rate_limited').body[0]).toMatch(/^历史记录不完整:Slack 限制/);
     expect(replyFor('discord', 'en', 'en', 'page_cap').body[0]).toMatch(/^History was cut short: the channel has more messages/);
   });
@@ -88,7 +108,8 @@ describe('the digest reply', () => {
   });
 
   it('says there were no messages in the period', () => {
-    const empty = (lang: Lang) => digestReply(kb, summarize(kb, [], { from: new Date('2023-01-16T00:00:00Z'), to: new Date('2023-01-23T00:00:00Z'), lang }), lang);
+    const empty = (lang: Lang) =>
+      digestReply(kb, summarize(kb, [], { from: new Date('2023-01-16T00:00:00Z'), to: new Date('2023-01-23T00:00:00Z'), lang }), lang);
     expect(empty('en').body).toEqual(['No messages in the last 7 days.']);
     expect(empty('zh').body).toEqual(['最近 7 天内没有消息。']);
     expect(empty('en').title).toBe('Channel digest, 16 Jan 2023 – 23 Jan 2023');
@@ -97,10 +118,13 @@ describe('the digest reply', () => {
 });
 
 describe('mentions in quoted text', () => {
-  it.each(FORMATS.flatMap((f) => LANGS.flatMap((lang) => (['en', 'zh'] as const).map((c) => [f, c, lang] as const))))('none is live in the %s %s conversation in %s', (format, conversation, lang) => {
-    const r = replyFor(format, conversation, lang);
-    expect(allText(r)).not.toMatch(LIVE_MENTION);
-  });
+  it.each(FORMATS.flatMap((f) => LANGS.flatMap((lang) => (['en', 'zh'] as const).map((c) => [f, c, lang] as const))))(
+    'none is live in the %s %s conversation in %s',
+    (format, conversation, lang) => {
+      const r = replyFor(format, conversation, lang);
+      expect(allText(r)).not.toMatch(LIVE_MENTION);
+    },
+  );
 
   it('neutralises every kind of mention people write, and clips long quotes', () => {
     const texts = [
@@ -116,7 +140,14 @@ describe('mentions in quoted text', () => {
       '<@!123456789012345678> <@&987654321098765432> what about Midjourney?',
       `${'Nvidia '.repeat(60)}is the biggest winner?`,
     ];
-    const messages: ChannelMessage[] = texts.map((text, i) => ({ id: String(i), author: i === 0 ? '@here' : `user${i}`, text, at: new Date(Date.UTC(2023, 0, 23, 10, i)), replyCount: i % 3, reactions: 5 + i }));
+    const messages: ChannelMessage[] = texts.map((text, i) => ({
+      id: String(i),
+      author: i === 0 ? '@here' : `user${i}`,
+      text,
+      at: new Date(Date.UTC(2023, 0, 23, 10, i)),
+      replyCount: i % 3,
+      reactions: 5 + i,
+    }));
     for (const lang of LANGS) {
       const r = digestReply(kb, summarize(kb, messages, { ...PERIODS.en, lang }), lang);
       const text = allText(r);

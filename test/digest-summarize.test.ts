@@ -35,10 +35,29 @@ describe.each(FORMATS)('the English conversation from a %s export', (format) => 
     it('finds companies by any alias, with the knowledge base’s card in the digest’s language', () => {
       const m = mentions(d);
       // "Nvidia", "Nvidia" and "NVDA"; "Google Cloud" and "GCP"; "Azure"; "SD" and "Stable Diffusion" in one message.
-      expect(m).toMatchObject({ nvidia: 3, google_cloud: 2, openai: 2, aws: 1, microsoft_azure: 1, stable_diffusion: 1, hugging_face: 1, tsmc: 1, coreweave: 1, lambda_labs: 1, google_tpu: 1, gpt3: 1 });
+      expect(m).toMatchObject({
+        nvidia: 3,
+        google_cloud: 2,
+        openai: 2,
+        aws: 1,
+        microsoft_azure: 1,
+        stable_diffusion: 1,
+        hugging_face: 1,
+        tsmc: 1,
+        coreweave: 1,
+        lambda_labs: 1,
+        google_tpu: 1,
+        gpt3: 1,
+      });
       // "Runway shipped a new video model" names the company; "18 months of runway" does not.
       expect(m.runway).toBe(1);
-      expect(d.companies[0]).toEqual({ id: 'nvidia', name: 'NVIDIA', layer: 'infra', mentions: 3, oneLine: kb.company('nvidia')!.oneLine[lang] });
+      expect(d.companies[0]).toEqual({
+        id: 'nvidia',
+        name: 'NVIDIA',
+        layer: 'infra',
+        mentions: 3,
+        oneLine: kb.company('nvidia')!.oneLine[lang],
+      });
       expect(d.companies).toHaveLength(19);
     });
 
@@ -73,12 +92,12 @@ describe.each(FORMATS)('the English conversation from a %s export', (format) => 
         '50-60%': 'app_gross_margin_typical',
         '90%': 'app_gross_margin_best',
         '90x': 'nvidia_citation_ratio',
-        '$10B': 'microsoft_openai_investment',
-        '$1B': 'microsoft_openai_investment_2019',
-        '$100B': 'cloud_capex',
-        '$29B': 'openai_rumoured_valuation',
+        $10B: 'microsoft_openai_investment',
+        $1B: 'microsoft_openai_investment_2019',
+        $100B: 'cloud_capex',
+        $29B: 'openai_rumoured_valuation',
         '1B parameters': 'stable_diffusion_parameters',
-        '$50M': 'model_training_cost',
+        $50M: 'model_training_cost',
       });
     });
 
@@ -148,7 +167,18 @@ describe.each(FORMATS)('the Chinese conversation from a %s export', (format) => 
         ['李雷', 5],
       ]);
       // 英伟达 ×3; 亚马逊云, 谷歌云 and 微软云 are the clouds, 微软 alone is Microsoft; 台积电 is TSMC.
-      expect(mentions(d)).toEqual({ nvidia: 3, aws: 1, google_cloud: 1, microsoft_azure: 1, microsoft: 1, tsmc: 1, openai: 1, hugging_face: 1, stable_diffusion: 1, midjourney: 1 });
+      expect(mentions(d)).toEqual({
+        nvidia: 3,
+        aws: 1,
+        google_cloud: 1,
+        microsoft_azure: 1,
+        microsoft: 1,
+        tsmc: 1,
+        openai: 1,
+        hugging_face: 1,
+        stable_diffusion: 1,
+        midjourney: 1,
+      });
       expect(d.layers.map((l) => [l.id, l.mentions])).toEqual([
         ['infra', 10],
         ['models', 7],
@@ -160,7 +190,17 @@ describe.each(FORMATS)('the Chinese conversation from a %s export', (format) => 
       const odd = d.figures.filter((f) => f.verdict && !f.verdict.agrees);
       expect(odd.map((f) => [f.author, f.text, f.verdict!.figureId])).toEqual([['张伟', '60%', 'inference_share_of_revenue']]);
       expect(odd[0]!.verdict!.essay).toBe(kb.figure('inference_share_of_revenue')!.display[lang]);
-      expect(d.figures.filter((f) => f.verdict?.agrees).map((f) => f.text)).toEqual(['10%-20%', '38亿美元', '290亿美元', '100亿美元', '1000亿美元', '50-60%', '90%', '5000万美元', '90倍']);
+      expect(d.figures.filter((f) => f.verdict?.agrees).map((f) => f.text)).toEqual([
+        '10%-20%',
+        '38亿美元',
+        '290亿美元',
+        '100亿美元',
+        '1000亿美元',
+        '50-60%',
+        '90%',
+        '5000万美元',
+        '90倍',
+      ]);
       // “文章说的是约20%-40%” says what it is about only by reference: listed, not judged.
       expect(d.figures.find((f) => f.text === '20%-40%')!.verdict).toBeUndefined();
     });
@@ -186,7 +226,12 @@ describe.each(FORMATS)('the Chinese conversation from a %s export', (format) => 
 describe('the summariser', () => {
   it('gives the same digest whatever the export format', () => {
     const strip = (d: Digest) =>
-      JSON.stringify({ ...d, figures: d.figures.map(({ link: _l, messageId: _m, ...f }) => f), questions: d.questions.map(({ link: _l, messageId: _m, ...q }) => q), topMessages: d.topMessages.map(({ link: _l, messageId: _m, ...t }) => t) });
+      JSON.stringify({
+        ...d,
+        figures: d.figures.map(({ link: _l, messageId: _m, ...f }) => f),
+        questions: d.questions.map(({ link: _l, messageId: _m, ...q }) => q),
+        topMessages: d.topMessages.map(({ link: _l, messageId: _m, ...t }) => t),
+      });
     for (const conversation of ['en', 'zh'] as const) {
       const [slack, ...others] = FORMATS.map((f) => strip(digestOf(f, conversation, 'en')));
       for (const other of others) expect(other).toBe(slack);
@@ -199,12 +244,23 @@ describe('the summariser', () => {
     expect(d.messages).toBe(messages.filter((m) => m.at >= new Date('2023-01-23T12:00:00Z')).length);
     expect(d.messages).toBeLessThan(34);
     const none = summarize(kb, messages, { from: new Date('2024-01-01'), to: new Date('2024-01-08'), lang: 'en' });
-    expect(none).toMatchObject({ messages: 0, participants: [], companies: [], figures: [], questions: [], topMessages: [], period: { days: 7 } });
+    expect(none).toMatchObject({
+      messages: 0,
+      participants: [],
+      companies: [],
+      figures: [],
+      questions: [],
+      topMessages: [],
+      period: { days: 7 },
+    });
     expect(none.essay).toBeUndefined();
   });
 
   it('gives the span of an export, which may be long past', () => {
-    expect(spanOf(fixtureMessages('jsonl', 'zh'))).toEqual({ from: new Date('2023-02-06T02:00:00.000Z'), to: new Date('2023-02-06T06:00:05.000Z') });
+    expect(spanOf(fixtureMessages('jsonl', 'zh'))).toEqual({
+      from: new Date('2023-02-06T02:00:00.000Z'),
+      to: new Date('2023-02-06T06:00:05.000Z'),
+    });
     expect(spanOf([])).toBeUndefined();
   });
 

@@ -31,7 +31,10 @@ describe('posting to a channel', () => {
     const reply = { ...(await answer('/layer infra')), ephemeral: true };
     let sent: Record<string, unknown> | undefined;
     nock(API, { reqheaders: { authorization: 'Bot bot-token-for-tests' } })
-      .post(`/channels/${CHANNEL}/messages`, (body) => ((sent = body), true))
+      .post(`/channels/${CHANNEL}/messages`, (body) => {
+        sent = body;
+        return true;
+      })
       .reply(200, { id: '1' });
     expect(await discordChannelServices(rest, logger).post(SCOPE, reply)).toBe('ok');
     expect(sent).toMatchObject({ allowed_mentions: { parse: [] }, embeds: [{ title: reply.title }] });
@@ -68,10 +71,22 @@ describe('reading a channel', () => {
   it('pages back from the end of the window to its start, oldest first', async () => {
     const hour = 3_600_000;
     const first = Array.from({ length: 100 }, (_, i) => message(i, new Date(until.getTime() - (i + 1) * hour)));
-    const second = [message(100, new Date(until.getTime() - 101 * hour)), message(101, new Date(since.getTime() - hour)), message(102, new Date(until.getTime() - 102 * hour), { type: 7, content: '' })];
-    nock(API).get('/applications/@me').reply(200, { id: '1', flags: 1 << 19 });
-    nock(API).get(`/channels/${CHANNEL}/messages`).query({ limit: '100', before: snowflakeAt(until) }).reply(200, first);
-    nock(API).get(`/channels/${CHANNEL}/messages`).query({ limit: '100', before: first.at(-1)!.id }).reply(200, second);
+    const second = [
+      message(100, new Date(until.getTime() - 101 * hour)),
+      message(101, new Date(since.getTime() - hour)),
+      message(102, new Date(until.getTime() - 102 * hour), { type: 7, content: '' }),
+    ];
+    nock(API)
+      .get('/applications/@me')
+      .reply(200, { id: '1', flags: 1 << 19 });
+    nock(API)
+      .get(`/channels/${CHANNEL}/messages`)
+      .query({ limit: '100', before: snowflakeAt(until) })
+      .reply(200, first);
+    nock(API)
+      .get(`/channels/${CHANNEL}/messages`)
+      .query({ limit: '100', before: first.at(-1)!.id })
+      .reply(200, second);
     const result = await discordChannelServices(rest, logger).history(SCOPE)!.read(since, until);
     expect(result.incomplete).toBeUndefined();
     expect(result.messages).toHaveLength(101);
@@ -81,12 +96,17 @@ describe('reading a channel', () => {
 
   it('says so when the app may not read others’ messages, instead of reading empty ones', async () => {
     nock(API).get('/applications/@me').reply(200, { id: '1', flags: 0 });
-    expect(await discordChannelServices(rest, logger).history(SCOPE)!.read(since, until)).toEqual({ messages: [], incomplete: 'no_content_access' });
+    expect(await discordChannelServices(rest, logger).history(SCOPE)!.read(since, until)).toEqual({
+      messages: [],
+      incomplete: 'no_content_access',
+    });
   });
 
   it('stops at the page cap and says so', async () => {
     const full = Array.from({ length: 100 }, (_, i) => message(i, new Date(until.getTime() - (i + 1) * 60_000)));
-    nock(API).get('/applications/@me').reply(200, { flags: 1 << 18 });
+    nock(API)
+      .get('/applications/@me')
+      .reply(200, { flags: 1 << 18 });
     nock(API).get(`/channels/${CHANNEL}/messages`).query(true).reply(200, full);
     const result = await discordChannelServices(rest, logger, 1).history(SCOPE)!.read(since, until);
     expect(result).toMatchObject({ incomplete: 'page_cap' });

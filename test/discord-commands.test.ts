@@ -37,10 +37,25 @@ describe('registry -> Discord commands', () => {
 
   it('maps option specs: strings for the calculators, choices, company autocomplete, localized descriptions', () => {
     const byName = new Map(json.map((c) => [c.name, c]));
-    expect(byName.get('layer')!.options[0]).toMatchObject({ type: 3, name: 'layer', required: true, choices: [{ name: 'apps', value: 'apps' }, { name: 'models', value: 'models' }, { name: 'infra', value: 'infra' }] });
+    expect(byName.get('layer')!.options[0]).toMatchObject({
+      type: 3,
+      name: 'layer',
+      required: true,
+      choices: [
+        { name: 'apps', value: 'apps' },
+        { name: 'models', value: 'models' },
+        { name: 'infra', value: 'infra' },
+      ],
+    });
     expect(byName.get('moat')!.options[0]).toMatchObject({ type: 3, name: 'company', required: true, autocomplete: true });
-    expect(byName.get('compare')!.options.map((o) => [o.name, o.autocomplete])).toEqual([['a', true], ['b', true]]);
-    expect(byName.get('margin')!.options.find((o) => o.name === 'inference')).toMatchObject({ type: 3, description: expect.stringContaining('30%') });
+    expect(byName.get('compare')!.options.map((o) => [o.name, o.autocomplete])).toEqual([
+      ['a', true],
+      ['b', true],
+    ]);
+    expect(byName.get('margin')!.options.find((o) => o.name === 'inference')).toMatchObject({
+      type: 3,
+      description: expect.stringContaining('30%'),
+    });
     expect(byName.get('ask')!.options[0]).toMatchObject({ max_length: 500 });
     expect(byName.get('help')!.description_localizations['zh-CN']).toBe(commands[0]!.description.zh);
   });

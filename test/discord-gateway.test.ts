@@ -25,9 +25,18 @@ const from = (content: string, bot = false) => ({ content, author: { id: '396392
 
 describe('@-mentions', () => {
   it('asks the question that follows the mention, as a user or through the bot’s role', () => {
-    expect(mentionRequest(from(`<@${BOT}> who captures the most value?`), { userId: BOT }, names)).toEqual({ command: 'ask', text: 'who captures the most value?' });
-    expect(mentionRequest(from(`hey <@!${BOT}>,  what do clouds earn?`), { userId: BOT }, names)).toEqual({ command: 'ask', text: 'hey , what do clouds earn?' });
-    expect(mentionRequest(from(`<@&${ROLE}> 云厂商拿走了多少收入?`), { userId: BOT, roleIds: [ROLE] }, names)).toEqual({ command: 'ask', text: '云厂商拿走了多少收入?' });
+    expect(mentionRequest(from(`<@${BOT}> who captures the most value?`), { userId: BOT }, names)).toEqual({
+      command: 'ask',
+      text: 'who captures the most value?',
+    });
+    expect(mentionRequest(from(`hey <@!${BOT}>,  what do clouds earn?`), { userId: BOT }, names)).toEqual({
+      command: 'ask',
+      text: 'hey , what do clouds earn?',
+    });
+    expect(mentionRequest(from(`<@&${ROLE}> 云厂商拿走了多少收入?`), { userId: BOT, roleIds: [ROLE] }, names)).toEqual({
+      command: 'ask',
+      text: '云厂商拿走了多少收入?',
+    });
   });
 
   it('runs a command typed after the mention, and /help for a bare mention', () => {
@@ -70,8 +79,22 @@ function gatewayInteraction(overrides: Partial<GatewayInteraction> = {}): Gatewa
 describe('discord.js objects <-> payloads', () => {
   it('turns a gateway interaction into the payload the HTTP endpoint would get', () => {
     const payload = fromGatewayInteraction(gatewayInteraction());
-    expect(payload).toMatchObject({ type: 2, token: 'gateway-token', guild_id: '1105150207146012772', member: { user: { id: '396392856346574848' }, permissions: '32' }, locale: 'zh-TW' });
-    expect(toInvocation(payload)).toMatchObject({ platform: 'discord', command: 'moat', args: { company: '英伟达' }, userId: 'discord:396392856346574848', channelId: 'discord:1105150207594799166', isAdmin: true, locale: 'zh-TW' });
+    expect(payload).toMatchObject({
+      type: 2,
+      token: 'gateway-token',
+      guild_id: '1105150207146012772',
+      member: { user: { id: '396392856346574848' }, permissions: '32' },
+      locale: 'zh-TW',
+    });
+    expect(toInvocation(payload)).toMatchObject({
+      platform: 'discord',
+      command: 'moat',
+      args: { company: '英伟达' },
+      userId: 'discord:396392856346574848',
+      channelId: 'discord:1105150207594799166',
+      isAdmin: true,
+      locale: 'zh-TW',
+    });
     const dm = fromGatewayInteraction(gatewayInteraction({ guildId: null, memberPermissions: null }));
     expect(dm.member).toBeUndefined();
     expect(toInvocation(dm)).toMatchObject({ userId: 'discord:396392856346574848', isAdmin: false });
@@ -111,14 +134,22 @@ const quiet = { warn: () => undefined, error: () => undefined };
 describe('dispatch through discord.js', () => {
   it('replies at once with the rendered answer', async () => {
     const { calls, interaction } = fakeInteraction();
-    await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), gatewayResponder(interaction), { router, kb, logger: quiet });
+    await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), gatewayResponder(interaction), {
+      router,
+      kb,
+      logger: quiet,
+    });
     expect(calls.map((c) => c[0])).toEqual(['reply']);
     expect(calls[0]![1]).toMatchObject({ embeds: [{ title: 'NVIDIA: moats' }], allowedMentions: { parse: [], repliedUser: false } });
   });
 
   it('defers a slow command, then edits the reply', async () => {
     const { calls, interaction } = fakeInteraction();
-    await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), gatewayResponder(interaction), { router: { ...router, isSlow: () => true }, kb, logger: quiet });
+    await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), gatewayResponder(interaction), {
+      router: { ...router, isSlow: () => true },
+      kb,
+      logger: quiet,
+    });
     expect(calls.map((c) => c[0])).toEqual(['deferReply', 'editReply']);
     expect(calls[0]![1]).toEqual({});
     expect(calls[1]![1]).not.toHaveProperty('flags');
@@ -126,14 +157,20 @@ describe('dispatch through discord.js', () => {
 
   it('answers a deferred user error privately: delete the public placeholder, follow up ephemerally', async () => {
     const { calls, interaction } = fakeInteraction();
-    await dispatchInteraction(commandInteraction('moat', { company: 'nobody inc' }), gatewayResponder(interaction), { router: { ...router, isSlow: () => true }, kb, logger: quiet });
+    await dispatchInteraction(commandInteraction('moat', { company: 'nobody inc' }), gatewayResponder(interaction), {
+      router: { ...router, isSlow: () => true },
+      kb,
+      logger: quiet,
+    });
     expect(calls.map((c) => c[0])).toEqual(['deferReply', 'deleteReply', 'followUp']);
     expect(calls[2]![1]).toMatchObject({ flags: 64 });
   });
 
   it('responds to autocomplete with choices', async () => {
     const { calls, interaction } = fakeInteraction(true);
-    const payload = fromGatewayInteraction(gatewayInteraction({ type: 4, options: { data: [{ name: 'company', type: 3, value: '英伟', focused: true }] } }));
+    const payload = fromGatewayInteraction(
+      gatewayInteraction({ type: 4, options: { data: [{ name: 'company', type: 3, value: '英伟', focused: true }] } }),
+    );
     await dispatchInteraction(payload, gatewayResponder(interaction), { router, kb, logger: quiet });
     expect(calls).toEqual([['respond', expect.arrayContaining([{ name: 'NVIDIA (英伟达)', value: 'NVIDIA' }])]]);
   });
@@ -153,7 +190,12 @@ describe('dispatch through discord.js', () => {
       deleteOriginal: async () => void calls.push('delete'),
       followUp: async () => void calls.push('followUp'),
     };
-    await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), responder, { router: stuck, kb, logger: quiet, deferAfterMs: 0 });
+    await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), responder, {
+      router: stuck,
+      kb,
+      logger: quiet,
+      deferAfterMs: 0,
+    });
     expect(calls).toEqual(['defer', 'edit']);
   });
 
@@ -162,7 +204,12 @@ describe('dispatch through discord.js', () => {
     const spy: Router = { ...router, handle: (invocation) => (seen.push(invocation.history), router.handle(invocation)) };
     const history = { read: async () => ({ messages: [] }) };
     const { interaction } = fakeInteraction();
-    await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), gatewayResponder(interaction), { router: spy, kb, logger: quiet, history: (scope) => (scope === 'discord:1105150207594799166' ? history : undefined) });
+    await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), gatewayResponder(interaction), {
+      router: spy,
+      kb,
+      logger: quiet,
+      history: (scope) => (scope === 'discord:1105150207594799166' ? history : undefined),
+    });
     expect(seen).toEqual([history]);
   });
 
@@ -178,8 +225,14 @@ describe('dispatch through discord.js', () => {
       deleteOriginal: async () => undefined,
       followUp: async () => undefined,
     };
-    await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), failing, { router, kb, logger: { warn: () => undefined, error: (obj) => void errors.push(obj) } });
-    expect(errors).toEqual([expect.objectContaining({ error: expect.objectContaining({ name: 'Error', message: 'Unknown interaction' }), command: 'moat' })]);
+    await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), failing, {
+      router,
+      kb,
+      logger: { warn: () => undefined, error: (obj) => void errors.push(obj) },
+    });
+    expect(errors).toEqual([
+      expect.objectContaining({ error: expect.objectContaining({ name: 'Error', message: 'Unknown interaction' }), command: 'moat' }),
+    ]);
   });
 });
 
@@ -194,10 +247,19 @@ describe('startDiscord', () => {
     nock.enableNetConnect('127.0.0.1');
     nock('https://discord.com').get('/api/v10/gateway/bot').reply(401, { message: '401: Unauthorized', code: 0 });
     const keys = signingKeys();
-    const config = loadConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_TOKEN: 'not-a-real-token' });
+    const config = loadConfig({
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      DISCORD_APPLICATION_ID: APPLICATION_ID,
+      DISCORD_TOKEN: 'not-a-real-token',
+    });
     let warned!: (line: object) => void;
     const warning = new Promise<object>((resolve) => (warned = resolve));
-    const logger = { info: () => undefined, debug: () => undefined, error: () => undefined, warn: (obj: object, msg: string) => (msg.includes('login failed') ? warned(obj) : undefined) };
+    const logger = {
+      info: () => undefined,
+      debug: () => undefined,
+      error: () => undefined,
+      warn: (obj: object, msg: string) => (msg.includes('login failed') ? warned(obj) : undefined),
+    };
     const server = createAppServer(logger);
     const discord = await startDiscord({ config, router, kb, server, logger: logger as never });
     expect(discord.services).toBeDefined();
@@ -205,7 +267,11 @@ describe('startDiscord', () => {
       const port = await server.listen(0, '127.0.0.1');
       const body = JSON.stringify({ id: '1', application_id: APPLICATION_ID, type: 1, token: 't', version: 1 });
       const timestamp = String(Math.floor(Date.now() / 1000));
-      const res = await fetch(`http://127.0.0.1:${port}/discord/interactions`, { method: 'POST', headers: { 'x-signature-ed25519': keys.sign(timestamp, body), 'x-signature-timestamp': timestamp }, body });
+      const res = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
+        method: 'POST',
+        headers: { 'x-signature-ed25519': keys.sign(timestamp, body), 'x-signature-timestamp': timestamp },
+        body,
+      });
       expect(await res.json()).toEqual({ type: 1 });
       expect(await warning).toMatchObject({ error: { message: expect.stringMatching(/token/i) } });
       expect(nock.isDone()).toBe(true);

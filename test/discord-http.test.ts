@@ -13,7 +13,15 @@ import { toInvocation } from '../src/adapters/discord/to-invocation.js';
 import { createRouter, type Router } from '../src/router/router.js';
 import { createAppServer, type AppServer } from '../src/server/http-server.js';
 import { memoryStore } from '../src/store/memory-store.js';
-import { APPLICATION_ID, autocompleteInteraction, commandInteraction, exampleOptions, fixture, readMultipart, signingKeys } from './fixtures/discord/interactions.js';
+import {
+  APPLICATION_ID,
+  autocompleteInteraction,
+  commandInteraction,
+  exampleOptions,
+  fixture,
+  readMultipart,
+  signingKeys,
+} from './fixtures/discord/interactions.js';
 import { kb, router } from './helpers.js';
 
 const NOW = Date.parse('2026-03-02T10:00:00Z');
@@ -45,7 +53,14 @@ async function startEndpoint(withRouter: Router = router): Promise<Harness> {
   const logger = recordingLogger();
   const server: AppServer = createAppServer(logger);
   const rest = createRest({});
-  const endpoint = createInteractionsEndpoint({ publicKey: keys.publicKeyHex, webhooks: interactionWebhooks(rest, APPLICATION_ID), router: withRouter, kb, logger, now: () => NOW });
+  const endpoint = createInteractionsEndpoint({
+    publicKey: keys.publicKeyHex,
+    webhooks: interactionWebhooks(rest, APPLICATION_ID),
+    router: withRouter,
+    kb,
+    logger,
+    now: () => NOW,
+  });
   server.route('POST', '/discord/interactions', endpoint.handler);
   const port = await server.listen(0, '127.0.0.1');
   return {
@@ -55,7 +70,11 @@ async function startEndpoint(withRouter: Router = router): Promise<Harness> {
       const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
       const signed = { 'x-signature-ed25519': keys.sign(TIMESTAMP, body), 'x-signature-timestamp': TIMESTAMP, ...headers };
       const sent = Object.fromEntries(Object.entries(signed).filter((e): e is [string, string] => e[1] !== undefined));
-      return fetch(`http://127.0.0.1:${port}/discord/interactions`, { method: 'POST', headers: { 'content-type': 'application/json', ...sent }, body });
+      return fetch(`http://127.0.0.1:${port}/discord/interactions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...sent },
+        body,
+      });
     },
     async close() {
       await endpoint.settled();
@@ -74,7 +93,8 @@ function intercept(method: 'patch' | 'post' | 'delete', path: string, status = 2
     .reply(async function (_uri, body) {
       const type = String(this.req.headers['content-type'] ?? '');
       if (type.startsWith('multipart/form-data')) {
-        const raw = typeof body === 'string' ? Buffer.from(body, /^[0-9a-f]+$/i.test(body) ? 'hex' : 'utf8') : Buffer.from(JSON.stringify(body));
+        const raw =
+          typeof body === 'string' ? Buffer.from(body, /^[0-9a-f]+$/i.test(body) ? 'hex' : 'utf8') : Buffer.from(JSON.stringify(body));
         resolve({ multipart: await readMultipart(raw, type) });
       } else {
         resolve({ json: typeof body === 'string' && body ? JSON.parse(body) : body || undefined });
@@ -177,7 +197,10 @@ describe('commands', () => {
     }
     const res = await h.post(interaction);
     expect(res.status).toBe(200);
-    const answer = (await res.json()) as { type: number; data: { embeds?: { title?: string }[]; allowed_mentions: unknown; flags?: number } };
+    const answer = (await res.json()) as {
+      type: number;
+      data: { embeds?: { title?: string }[]; allowed_mentions: unknown; flags?: number };
+    };
     expect(answer).toEqual({ type: 4, data: expected[0]!.body });
     expect(answer.data.allowed_mentions).toEqual({ parse: [] });
     // Public unless the command marks the answer private (saved scenarios) or it is a user error.
@@ -213,7 +236,13 @@ describe('commands', () => {
 
 describe('slow commands', () => {
   it('defers at once, then edits the original with the exact rendered answer', async () => {
-    const slowRouter = createRouter({ commands, kb, store: memoryStore(), logger: { error: () => undefined }, answerWriter: { write: async () => undefined } });
+    const slowRouter = createRouter({
+      commands,
+      kb,
+      store: memoryStore(),
+      logger: { error: () => undefined },
+      answerWriter: { write: async () => undefined },
+    });
     expect(slowRouter.isSlow('ask')).toBe(true);
     const slow = await startEndpoint(slowRouter);
     try {
@@ -252,7 +281,10 @@ describe('slow commands', () => {
     const slow = await startEndpoint({ ...router, isSlow: () => true });
     try {
       const interaction = commandInteraction('moat', { company: 'nvidia' });
-      nock(API).patch(`${webhookPath(interaction.token)}/messages/@original`).times(3).reply(502, 'bad gateway');
+      nock(API)
+        .patch(`${webhookPath(interaction.token)}/messages/@original`)
+        .times(3)
+        .reply(502, 'bad gateway');
       const res = await slow.post(interaction);
       expect(await res.json()).toEqual({ type: 5 });
       await slow.endpoint.settled();
@@ -271,7 +303,11 @@ describe('slow commands', () => {
       const interaction = commandInteraction('company', { name: 'jasper' });
       nock(API)
         .patch(`${webhookPath(interaction.token)}/messages/@original`)
-        .reply(429, { message: 'You are being rate limited.', retry_after: 0, global: false }, { 'retry-after': '0', 'x-ratelimit-scope': 'user' });
+        .reply(
+          429,
+          { message: 'You are being rate limited.', retry_after: 0, global: false },
+          { 'retry-after': '0', 'x-ratelimit-scope': 'user' },
+        );
       const patched = intercept('patch', `${webhookPath(interaction.token)}/messages/@original`);
       await slow.post(interaction);
       expect((await patched).json).toMatchObject({ embeds: [{ title: 'Jasper' }] });

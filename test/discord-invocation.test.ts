@@ -22,7 +22,14 @@ describe('interaction -> Invocation', () => {
   });
 
   it('reads a DM command: the top-level user, never an admin, the user’s locale', () => {
-    expect(toInvocation(fixture('command-dm'))).toMatchObject({ command: 'company', args: { name: 'jasper' }, userId: 'discord:583029393282301972', channelId: 'discord:1166851249377247282', locale: 'zh-CN', isAdmin: false });
+    expect(toInvocation(fixture('command-dm'))).toMatchObject({
+      command: 'company',
+      args: { name: 'jasper' },
+      userId: 'discord:583029393282301972',
+      channelId: 'discord:1166851249377247282',
+      locale: 'zh-CN',
+      isAdmin: false,
+    });
   });
 
   it('takes the channel from the channel object when channel_id is absent', () => {
@@ -32,7 +39,19 @@ describe('interaction -> Invocation', () => {
 
   it('keeps option values typed and flattens subcommands', () => {
     const payload = fixture('command-guild');
-    payload.data = { name: 'x', options: [{ name: 'group', type: 1, options: [{ name: 'n', type: 10, value: 1.5 }, { name: 'flag', type: 5, value: true }] }] };
+    payload.data = {
+      name: 'x',
+      options: [
+        {
+          name: 'group',
+          type: 1,
+          options: [
+            { name: 'n', type: 10, value: 1.5 },
+            { name: 'flag', type: 5, value: true },
+          ],
+        },
+      ],
+    };
     expect(toInvocation(payload).args).toEqual({ n: 1.5, flag: true });
   });
 

@@ -59,7 +59,11 @@ describe('register discord', () => {
     const api = nock('https://discord.com', { reqheaders: { authorization: `Bot ${TOKEN}` } })
       .get(`/api/v10/applications/${APPLICATION_ID}/commands`)
       .query({ with_localizations: 'true' })
-      .reply(200, [asStored(help), { ...asStored(moat), description: 'An older description' }, { ...asStored(help), name: 'legacy', id: '1' }])
+      .reply(200, [
+        asStored(help),
+        { ...asStored(moat), description: 'An older description' },
+        { ...asStored(help), name: 'legacy', id: '1' },
+      ])
       .put(`/api/v10/applications/${APPLICATION_ID}/commands`, (body) => {
         putBody = body;
         return true;
@@ -95,7 +99,11 @@ describe('register discord', () => {
   });
 
   it('fails in one clear line on a refused token, without retrying', async () => {
-    nock('https://discord.com').get(`/api/v10/applications/${APPLICATION_ID}/commands`).query(true).once().reply(401, { message: '401: Unauthorized', code: 0 });
+    nock('https://discord.com')
+      .get(`/api/v10/applications/${APPLICATION_ID}/commands`)
+      .query(true)
+      .once()
+      .reply(401, { message: '401: Unauthorized', code: 0 });
     const result = await register({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID });
     expect(result).toEqual({ code: 1, out: '', err: 'genai-bot: DISCORD_TOKEN was refused by Discord (401): check the bot token\n' });
   });
@@ -121,6 +129,8 @@ describe('invite link', () => {
     // View Channel 1<<10, Send Messages 1<<11, Embed Links 1<<14, Attach Files 1<<15,
     // Read Message History 1<<16, Send Messages in Threads 1<<38.
     expect(INVITE_PERMISSIONS).toBe(1024n + 2048n + 16384n + 32768n + 65536n + 274877906944n);
-    expect(inviteUrl(APPLICATION_ID)).toBe(`https://discord.com/oauth2/authorize?client_id=${APPLICATION_ID}&scope=bot%20applications.commands&permissions=274878024704`);
+    expect(inviteUrl(APPLICATION_ID)).toBe(
+      `https://discord.com/oauth2/authorize?client_id=${APPLICATION_ID}&scope=bot%20applications.commands&permissions=274878024704`,
+    );
   });
 });

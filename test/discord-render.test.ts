@@ -43,12 +43,34 @@ const render = async (text: string, lang?: Lang) => {
 /** Everything a user can read in the rendered messages. */
 function shownText(messages: readonly OutgoingMessage[]): string {
   return messages
-    .flatMap(({ body }) => [body.content ?? '', ...(body.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])])
+    .flatMap(({ body }) => [
+      body.content ?? '',
+      ...(body.embeds ?? []).flatMap((e) => [
+        e.title ?? '',
+        e.description ?? '',
+        e.footer?.text ?? '',
+        ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+      ]),
+    ])
     .join('\n');
 }
 
 describe('rendering within Discord’s limits', () => {
-  const largest = ['/help', '/brief', '/brief figures', '/brief theses', '/brief infra', '/brief moats', '/brief appendix', '/compare openai stability', '/moat scale', '/layer models', '/company openai', '/margin revenue=1M inference=30%', '/flow'];
+  const largest = [
+    '/help',
+    '/brief',
+    '/brief figures',
+    '/brief theses',
+    '/brief infra',
+    '/brief moats',
+    '/brief appendix',
+    '/compare openai stability',
+    '/moat scale',
+    '/layer models',
+    '/company openai',
+    '/margin revenue=1M inference=30%',
+    '/flow',
+  ];
   for (const lang of ['en', 'zh'] as const) {
     it.each(largest)(`%s (${lang}) fits every limit and loses nothing`, async (text) => {
       const { reply: r, messages } = await render(text, lang);
@@ -73,9 +95,18 @@ describe('rendering within Discord’s limits', () => {
   it('cuts a reply past three messages visibly, keeping the footer', () => {
     const huge = reply('en', 'T'.repeat(400), {
       body: Array.from({ length: 30 }, (_, i) => `Paragraph ${i} ${'word '.repeat(900)}`),
-      figures: Array.from({ length: 80 }, (_, i) => ({ label: `Figure ${i} ${'l'.repeat(300)}`, value: 'v'.repeat(2000), cite: '§6, Jan 2023' })),
+      figures: Array.from({ length: 80 }, (_, i) => ({
+        label: `Figure ${i} ${'l'.repeat(300)}`,
+        value: 'v'.repeat(2000),
+        cite: '§6, Jan 2023',
+      })),
       table: { columns: ['Name', 'A', 'B'], rows: Array.from({ length: 100 }, (_, i) => [`row ${i}`, 'a'.repeat(700), 'b'.repeat(700)]) },
-      sources: Array.from({ length: 40 }, () => ({ section: 'value' as const, label: '§6 Infrastructure vendors touch everything and reap the rewards', vintage: 'Jan 2023', opinion: true })),
+      sources: Array.from({ length: 40 }, () => ({
+        section: 'value' as const,
+        label: '§6 Infrastructure vendors touch everything and reap the rewards',
+        vintage: 'Jan 2023',
+        opinion: true,
+      })),
       suggestions: ['/brief', '/help'],
     });
     const messages = renderReply(huge);

@@ -36,7 +36,14 @@ describe('the store under SIGKILL', () => {
 describe('stopping during load', () => {
   it('finishes accepted requests, flushes and exits 0 on SIGTERM', async () => {
     const child = spawn(process.execPath, [BIN], {
-      env: { PATH: process.env.PATH ?? '', PORT: '0', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_BOT_TOKEN: 'xoxb-offline', STORE_PATH: join(mkdtempSync(join(tmpdir(), 'stop-')), 'store.json'), LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: '0',
+        SLACK_SIGNING_SECRET: 'test-signing-secret',
+        SLACK_BOT_TOKEN: 'xoxb-offline',
+        STORE_PATH: join(mkdtempSync(join(tmpdir(), 'stop-')), 'store.json'),
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let logs = '';
@@ -47,11 +54,22 @@ describe('stopping during load', () => {
         if (m) resolve(Number(m[1]));
       }),
     );
-    const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/flow', text: '', response_url: 'https://hooks.slack.com/commands/T1/1/x' }).toString();
+    const body = new URLSearchParams({
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+      command: '/flow',
+      text: '',
+      response_url: 'https://hooks.slack.com/commands/T1/1/x',
+    }).toString();
     const statuses: number[] = [];
     let refused = 0;
     const one = () =>
-      fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body, Math.floor(Date.now() / 1000)) }, body }).then(
+      fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body, Math.floor(Date.now() / 1000)) },
+        body,
+      }).then(
         async (r) => (statuses.push(r.status), await r.arrayBuffer()),
         () => void refused++,
       );

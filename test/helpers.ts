@@ -18,7 +18,15 @@ export function recordingLogger(): RouterLogger & { errors: { obj: object; msg: 
 export const router = createRouter({ commands, kb, store: memoryStore(), logger: recordingLogger() });
 
 export function shellText(text: string, lang?: Lang): Invocation {
-  return { platform: 'shell', command: '', args: text, userId: 'shell:test', channelId: 'shell:test', isAdmin: true, ...(lang ? { lang } : {}) };
+  return {
+    platform: 'shell',
+    command: '',
+    args: text,
+    userId: 'shell:test',
+    channelId: 'shell:test',
+    isAdmin: true,
+    ...(lang ? { lang } : {}),
+  };
 }
 
 export function ask(text: string, lang?: Lang): Promise<Reply> {

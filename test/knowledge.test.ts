@@ -74,15 +74,49 @@ describe('knowledge base integrity', () => {
 
   it('has every company and product the essay and its appendix name', () => {
     const names = [
-      'Midjourney', 'Runway', 'Jasper', 'GitHub Copilot', 'OpenAI', 'GPT-3', 'ChatGPT', 'Stability AI', 'Stable Diffusion',
-      'Anthropic', 'Cohere', 'Character.ai', 'Hugging Face', 'Replicate', 'CoreWeave', 'Lambda Labs', 'Cerebras', 'SambaNova',
-      'Graphcore', 'NVIDIA', 'AWS', 'Google Cloud', 'Google TPU', 'Microsoft Azure', 'Oracle', 'AMD', 'Intel', 'TSMC', 'Google', 'Microsoft',
+      'Midjourney',
+      'Runway',
+      'Jasper',
+      'GitHub Copilot',
+      'OpenAI',
+      'GPT-3',
+      'ChatGPT',
+      'Stability AI',
+      'Stable Diffusion',
+      'Anthropic',
+      'Cohere',
+      'Character.ai',
+      'Hugging Face',
+      'Replicate',
+      'CoreWeave',
+      'Lambda Labs',
+      'Cerebras',
+      'SambaNova',
+      'Graphcore',
+      'NVIDIA',
+      'AWS',
+      'Google Cloud',
+      'Google TPU',
+      'Microsoft Azure',
+      'Oracle',
+      'AMD',
+      'Intel',
+      'TSMC',
+      'Google',
+      'Microsoft',
     ];
     for (const name of names) expect(kb.companyNames.resolve(name).found?.name, name).toBe(name);
   });
 
   it('finds companies by their Chinese names', () => {
-    const zh: Record<string, string> = { 英伟达: 'nvidia', 台积电: 'tsmc', 谷歌: 'google', 微软: 'microsoft', 甲骨文: 'oracle', 英特尔: 'intel' };
+    const zh: Record<string, string> = {
+      英伟达: 'nvidia',
+      台积电: 'tsmc',
+      谷歌: 'google',
+      微软: 'microsoft',
+      甲骨文: 'oracle',
+      英特尔: 'intel',
+    };
     for (const [name, id] of Object.entries(zh)) expect(kb.companyNames.resolve(name).found?.id, name).toBe(id);
   });
 
@@ -138,7 +172,9 @@ describe('loading a broken knowledge base', () => {
     const dir = brokenCopy('layers.json', (d) => {
       d[0].segments[0].companies.push('no_such_co');
     });
-    expect(() => loadKnowledgeBase(dir)).toThrow(/data\/layers\.json: \[0\]\.segments\[0\]\.companies\[\d+\]: no company with id “no_such_co”/);
+    expect(() => loadKnowledgeBase(dir)).toThrow(
+      /data\/layers\.json: \[0\]\.segments\[0\]\.companies\[\d+\]: no company with id “no_such_co”/,
+    );
   });
 
   it('names an alias two companies share', () => {

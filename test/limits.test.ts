@@ -8,7 +8,14 @@ import { createRouter, type HandledEvent } from '../src/router/router.js';
 import { memoryStore } from '../src/store/memory-store.js';
 import { kb, recordingLogger } from './helpers.js';
 
-const slack = (text: string, user = 'slack:T1:U1', channel = 'slack:T1:C1'): Invocation => ({ platform: 'slack', command: '', args: text, userId: user, channelId: channel, isAdmin: false });
+const slack = (text: string, user = 'slack:T1:U1', channel = 'slack:T1:C1'): Invocation => ({
+  platform: 'slack',
+  command: '',
+  args: text,
+  userId: user,
+  channelId: channel,
+  isAdmin: false,
+});
 
 describe('token buckets', () => {
   it('allow a burst, refuse past it with the wait, and refill over time', () => {

@@ -25,7 +25,11 @@ function routerWith(timeoutMs = 500) {
   return { warnings, router: createRouter({ commands, kb, store: memoryStore(), logger: recordingLogger(), answerWriter }) };
 }
 
-const completion = (content: string) => ({ id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content } }] });
+const completion = (content: string) => ({
+  id: 'x',
+  object: 'chat.completion',
+  choices: [{ index: 0, message: { role: 'assistant', content } }],
+});
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -35,7 +39,10 @@ describe('/ask with a language model', () => {
   it('uses a cited answer that states only the facts’ numbers, and sends only retrieved facts', async () => {
     let sent: any;
     const scope = nock('http://llm.test')
-      .post('/v1/chat/completions', (body) => ((sent = body), true))
+      .post('/v1/chat/completions', (body) => {
+        sent = body;
+        return true;
+      })
       .matchHeader('authorization', 'Bearer sk-test')
       .reply(200, completion('AI apps spend roughly 20-40% of revenue on inference and fine-tuning (§6).'));
     const { router } = routerWith();

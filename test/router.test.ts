@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { defineCommand } from '../commands/command.js';
 import { commands } from '../commands/index.js';
-import { moatCommand } from '../commands/moat.js';
+import type { moatCommand } from '../commands/moat.js';
 import { reply } from '../src/core/reply.js';
 import { memoryStore } from '../src/store/memory-store.js';
 import { createRouter, MAX_INPUT_CHARS, splitCommand } from '../src/router/router.js';
@@ -68,11 +68,7 @@ describe('bad input', () => {
 
   it('reports every problem at once', async () => {
     const r = await ask('/compare colour=red');
-    expect(r.body.slice(0, 3)).toEqual([
-      '“colour” is not an option of this command. Options: a, b.',
-      '“a” is missing.',
-      '“b” is missing.',
-    ]);
+    expect(r.body.slice(0, 3)).toEqual(['“colour” is not an option of this command. Options: a, b.', '“a” is missing.', '“b” is missing.']);
   });
 
   it('refuses a 10,000-character argument without echoing it', async () => {
@@ -122,7 +118,9 @@ describe('the error funnel', () => {
 
   it('logs a failing command with a correlation id and shows the user only that id', async () => {
     const logger = recordingLogger();
-    const r = await createRouter({ commands: [boom], kb, store: memoryStore(), logger, newId: () => 'abc12345' }).handle(shellText('/boom'));
+    const r = await createRouter({ commands: [boom], kb, store: memoryStore(), logger, newId: () => 'abc12345' }).handle(
+      shellText('/boom'),
+    );
     expect(r.kind).toBe('error');
     expect(r.ephemeral).toBe(true);
     expect(r.body[0]).toMatch(/abc12345$/);
@@ -132,7 +130,10 @@ describe('the error funnel', () => {
 
   it('turns a returned user error into a usage message', async () => {
     const picky = defineCommand({ ...boom, name: 'picky', run: () => reply('en', 'fine') });
-    expect((await createRouter({ commands: [picky], kb, store: memoryStore(), logger: recordingLogger() }).handle(shellText('/picky extra'))).kind).toBe('usage');
+    expect(
+      (await createRouter({ commands: [picky], kb, store: memoryStore(), logger: recordingLogger() }).handle(shellText('/picky extra')))
+        .kind,
+    ).toBe('usage');
   });
 });
 

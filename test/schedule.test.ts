@@ -16,15 +16,26 @@ import type { Store } from '../src/store/store.js';
 import { kb, recordingLogger } from './helpers.js';
 
 const quiet = { info: () => undefined, warn: () => undefined };
-const slackInvocation = (text: string, admin = true, channel = 'slack:T1:C1'): Invocation => ({ platform: 'slack', command: '', args: text, userId: 'slack:T1:U1', channelId: channel, isAdmin: admin });
+const slackInvocation = (text: string, admin = true, channel = 'slack:T1:C1'): Invocation => ({
+  platform: 'slack',
+  command: '',
+  args: text,
+  userId: 'slack:T1:U1',
+  channelId: channel,
+  isAdmin: admin,
+});
 const routerAt = (store: Store, at: Date) => createRouter({ commands, kb, store, logger: recordingLogger(), now: () => at });
 
 describe('time slots', () => {
   it('follows the time zone across a daylight-saving change', () => {
     const before = new Date('2026-03-28T12:00:00Z'); // Berlin moves to summer time on the 29th
     expect(nextSlot({ every: 'daily', time: '09:00', tz: 'Europe/Berlin' }, before).toISOString()).toBe('2026-03-29T07:00:00.000Z');
-    expect(nextSlot({ every: 'daily', time: '09:00', tz: 'Europe/Berlin' }, new Date('2026-03-27T12:00:00Z')).toISOString()).toBe('2026-03-28T08:00:00.000Z');
-    expect(nextSlot({ every: 'weekly', day: 'mon', time: '09:00', tz: 'Asia/Shanghai' }, before).toISOString()).toBe('2026-03-30T01:00:00.000Z');
+    expect(nextSlot({ every: 'daily', time: '09:00', tz: 'Europe/Berlin' }, new Date('2026-03-27T12:00:00Z')).toISOString()).toBe(
+      '2026-03-28T08:00:00.000Z',
+    );
+    expect(nextSlot({ every: 'weekly', day: 'mon', time: '09:00', tz: 'Asia/Shanghai' }, before).toISOString()).toBe(
+      '2026-03-30T01:00:00.000Z',
+    );
   });
 });
 
@@ -48,8 +59,12 @@ describe('scheduling from a channel', () => {
 
   it('refuses people who do not manage the channel, and the terminal', async () => {
     const router = routerAt(memoryStore(), at);
-    expect((await router.handle(slackInvocation('/brief schedule=daily', false))).body[0]).toMatch(/^Only people who manage this channel can schedule/);
-    expect((await router.handle({ ...slackInvocation('/brief schedule=daily'), platform: 'shell' })).body[0]).toMatch(/Slack or Discord channel/);
+    expect((await router.handle(slackInvocation('/brief schedule=daily', false))).body[0]).toMatch(
+      /^Only people who manage this channel can schedule/,
+    );
+    expect((await router.handle({ ...slackInvocation('/brief schedule=daily'), platform: 'shell' })).body[0]).toMatch(
+      /Slack or Discord channel/,
+    );
   });
 
   it('asks the platform whether the user is an admin when it has to', async () => {
@@ -63,7 +78,9 @@ describe('scheduling from a channel', () => {
   it('names a bad time or time zone with the accepted form', async () => {
     const router = routerAt(memoryStore(), at);
     expect((await router.handle(slackInvocation('/brief schedule=daily time=25:00'))).body[0]).toMatch(/24-hour HH:MM/);
-    expect((await router.handle(slackInvocation('/brief schedule=daily tz=Mars/Olympus'))).body[0]).toMatch(/IANA name like Europe\/Berlin/);
+    expect((await router.handle(slackInvocation('/brief schedule=daily tz=Mars/Olympus'))).body[0]).toMatch(
+      /IANA name like Europe\/Berlin/,
+    );
   });
 });
 
@@ -115,7 +132,13 @@ describe('the scheduler', () => {
       const [schedule] = await store.listSchedules();
       expect(schedule?.disabled, outcome).toBe(outcome === 'gone' ? 'channel not found' : 'no permission to post');
       expect(warnings).toHaveLength(1);
-      await createScheduler({ store, router: routerAt(store, later), platforms: { slack: { post: async () => (posts++, 'ok') } }, logger: quiet, now: () => new Date('2026-12-09T10:00:00Z') }).tick();
+      await createScheduler({
+        store,
+        router: routerAt(store, later),
+        platforms: { slack: { post: async () => (posts++, 'ok') } },
+        logger: quiet,
+        now: () => new Date('2026-12-09T10:00:00Z'),
+      }).tick();
       expect(posts).toBe(1);
     }
   });

@@ -15,7 +15,13 @@ const BIN = fileURLToPath(new URL('../dist/src/bin.js', import.meta.url));
 /** Starts the built bot with these variables and resolves to the port it logs. */
 async function startBot(extra: Record<string, string>) {
   const child = spawn(process.execPath, [BIN], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', STORE_PATH: join(mkdtempSync(join(tmpdir(), 'srv-')), 'store.json'), LOG_LEVEL: 'info', ...extra },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      STORE_PATH: join(mkdtempSync(join(tmpdir(), 'srv-')), 'store.json'),
+      LOG_LEVEL: 'info',
+      ...extra,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let logs = '';
@@ -41,9 +47,20 @@ async function startBot(extra: Record<string, string>) {
 describe('npm start with Slack credentials', () => {
   it('serves signed slash commands on PORT and refuses bad signatures', async () => {
     const bot = await startBot({ SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_BOT_TOKEN: 'xoxb-offline' });
-    const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/layer', text: 'infra', response_url: 'https://hooks.slack.com/commands/T1/1/x' }).toString();
+    const body = new URLSearchParams({
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+      command: '/layer',
+      text: 'infra',
+      response_url: 'https://hooks.slack.com/commands/T1/1/x',
+    }).toString();
     const post = (headers: Record<string, string>) =>
-      fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
+      fetch(`http://127.0.0.1:${bot.port}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body,
+      });
     const ok = await post(sign(body, Math.floor(Date.now() / 1000)));
     expect(ok.status).toBe(200);
     const reply = await json(ok);
@@ -53,7 +70,9 @@ describe('npm start with Slack credentials', () => {
     expect((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status).toBe(200);
     const ready = await json(await fetch(`http://127.0.0.1:${bot.port}/readyz`));
     expect(ready).toMatchObject({ ready: true, store: 'ok', adapters: { slackHttp: true, discordHttp: false } });
-    expect(await (await fetch(`http://127.0.0.1:${bot.port}/metrics`)).text()).toMatch(/genai_bot_requests_total\{platform="slack",command="layer",outcome="answer"\} 1/);
+    expect(await (await fetch(`http://127.0.0.1:${bot.port}/metrics`)).text()).toMatch(
+      /genai_bot_requests_total\{platform="slack",command="layer",outcome="answer"\} 1/,
+    );
     expect(await bot.stop()).toBe(0);
     expect(bot.logs()).not.toMatch(/test-signing-secret|xoxb-offline/);
   });
@@ -68,7 +87,11 @@ describe('npm start with Discord credentials', () => {
       const timestamp = String(Math.floor(Date.now() / 1000));
       return fetch(`http://127.0.0.1:${bot.port}/discord/interactions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-signature-ed25519': keys.sign(timestamp, tamper ? `${body} ` : body), 'x-signature-timestamp': timestamp },
+        headers: {
+          'content-type': 'application/json',
+          'x-signature-ed25519': keys.sign(timestamp, tamper ? `${body} ` : body),
+          'x-signature-timestamp': timestamp,
+        },
         body,
       });
     };

@@ -28,10 +28,26 @@ export function sign(body: string, timestamp: number, secret = SECRET): Record<s
 export async function startSlackServer(opts: { now?: () => number; answerWriter?: AnswerWriter } = {}) {
   const logger = createLogger('silent');
   const server = createAppServer(logger);
-  const router = createRouter({ commands, kb, store: memoryStore(), logger: recordingLogger(), ...(opts.answerWriter ? { answerWriter: opts.answerWriter } : {}) });
+  const router = createRouter({
+    commands,
+    kb,
+    store: memoryStore(),
+    logger: recordingLogger(),
+    ...(opts.answerWriter ? { answerWriter: opts.answerWriter } : {}),
+  });
   const web = createWebClient('xoxb-test', logger, { slackApiUrl: `${SLACK_API}/api/` });
   const historyWeb = createWebClient('xoxb-test', logger, { slackApiUrl: `${SLACK_API}/api/`, rejectRateLimited: true });
-  registerSlackHttp(server, { router, web, historyWeb, isAdmin: adminChecker(web, logger), logger, fetch, commandNames: new Set(commands.map((c) => c.name)), signingSecret: SECRET, ...(opts.now ? { now: opts.now } : {}) });
+  registerSlackHttp(server, {
+    router,
+    web,
+    historyWeb,
+    isAdmin: adminChecker(web, logger),
+    logger,
+    fetch,
+    commandNames: new Set(commands.map((c) => c.name)),
+    signingSecret: SECRET,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/slack/events`;
   return {
@@ -41,7 +57,11 @@ export async function startSlackServer(opts: { now?: () => number; answerWriter?
     command: (fields: Record<string, string>, headers: Record<string, string> = {}) => {
       const body = new URLSearchParams({ ...fixture<Record<string, string>>('slash-command.json'), ...fields }).toString();
       const ts = Math.floor((opts.now ?? Date.now)() / 1000);
-      return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body, ts), ...headers }, body });
+      return fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body, ts), ...headers },
+        body,
+      });
     },
     /** An Events API or interactivity request, signed now. */
     post: (body: string, contentType: string, headers: Record<string, string> = {}) => {

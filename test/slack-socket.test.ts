@@ -31,10 +31,16 @@ describe('Slack Socket Mode', () => {
       ws.on('message', (data) => fromBot.push(JSON.parse(String(data))));
       ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'test' }, connection_info: { app_id: 'A123456' } }));
     });
-    nock('https://slack.test').post('/api/auth.test').reply(200, { ok: true, user_id: 'U0LAN0Z89', bot_id: 'B0BOT', team: 'Example', user: 'genai-market' });
-    nock('https://slack.com').post('/api/apps.connections.open').reply(200, { ok: true, url: `ws://127.0.0.1:${port}/link` });
+    nock('https://slack.test')
+      .post('/api/auth.test')
+      .reply(200, { ok: true, user_id: 'U0LAN0Z89', bot_id: 'B0BOT', team: 'Example', user: 'genai-market' });
+    nock('https://slack.com')
+      .post('/api/apps.connections.open')
+      .reply(200, { ok: true, url: `ws://127.0.0.1:${port}/link` });
     const posted: any[] = [];
-    nock('https://slack.test').post('/api/chat.postMessage', (b) => (posted.push(b), true)).reply(200, { ok: true, ts: '1.2' });
+    nock('https://slack.test')
+      .post('/api/chat.postMessage', (b) => (posted.push(b), true))
+      .reply(200, { ok: true, ts: '1.2' });
 
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test' });
     const logger = createLogger('silent');
@@ -55,7 +61,13 @@ describe('Slack Socket Mode', () => {
     expect(ack.payload.blocks[0].text.text).toBe('NVIDIA: moats');
 
     const mention = fixture<any>('app-mention.json');
-    const envelope = JSON.stringify({ envelope_id: 'env-2', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, payload: mention });
+    const envelope = JSON.stringify({
+      envelope_id: 'env-2',
+      type: 'events_api',
+      accepts_response_payload: false,
+      retry_attempt: 0,
+      payload: mention,
+    });
     socket!.send(envelope);
     socket!.send(envelope.replace('"env-2"', '"env-3"')); // Slack re-delivering the same event
     await until(() => posted.length === 1);

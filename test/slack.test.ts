@@ -37,11 +37,20 @@ describe('Slack request signing', () => {
     const body =
       'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c';
     const check = (nowSeconds: number, signature = 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503') =>
-      verifySlackRequest({ signingSecret: '8f742231b10e8888abcd99yyyzzz85a5', timestamp: '1531420618', signature, body: Buffer.from(body), nowSeconds });
+      verifySlackRequest({
+        signingSecret: '8f742231b10e8888abcd99yyyzzz85a5',
+        timestamp: '1531420618',
+        signature,
+        body: Buffer.from(body),
+        nowSeconds,
+      });
     expect(check(1531420618)).toEqual({ ok: true });
     expect(check(1531420618 + 301)).toEqual({ ok: false, reason: 'stale_timestamp' });
     expect(check(1531420618 - 301)).toEqual({ ok: false, reason: 'stale_timestamp' }); // from the future: Bolt lets this through
-    expect(check(1531420618, 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b504')).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(check(1531420618, 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b504')).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 });
 
@@ -65,7 +74,10 @@ describe('POST /slack/events', () => {
     for (const command of commands) {
       const example = command.examples[0]!;
       const [name, ...rest] = example.split(' ');
-      nock(SLACK_API).post(/\/api\/files\./).times(3).reply(200, { ok: true }); // chart uploads, if any, may fail quietly
+      nock(SLACK_API)
+        .post(/\/api\/files\./)
+        .times(3)
+        .reply(200, { ok: true }); // chart uploads, if any, may fail quietly
       const res = await slack.command({ command: name!, text: rest.join(' ') });
       expect(res.status, example).toBe(200);
       const body = await json(res);
@@ -98,7 +110,8 @@ describe('POST /slack/events', () => {
 
   it('refuses bad, missing, stale and future signatures, and tampered bodies, with 401', async () => {
     const body = new URLSearchParams(fixture<Record<string, string>>('slash-command.json')).toString();
-    const post = (headers: Record<string, string>, payload = body) => fetch(slack.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: payload });
+    const post = (headers: Record<string, string>, payload = body) =>
+      fetch(slack.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: payload });
     const now = Math.floor(Date.now() / 1000);
     const { sign } = await import('./slack-helpers.js');
     expect((await post({})).status).toBe(401);
@@ -127,7 +140,9 @@ describe('POST /slack/events', () => {
       .reply(200, { ok: true, ts: '1515449523.000100' });
     const event = JSON.stringify(fixture('app-mention.json'));
     expect((await slack.post(event, 'application/json')).status).toBe(200);
-    expect((await slack.post(event, 'application/json', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
+    expect((await slack.post(event, 'application/json', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(
+      200,
+    );
     await until(() => posted.length >= 1);
     await new Promise((r) => setTimeout(r, 100));
     expect(posted).toHaveLength(1);
@@ -137,8 +152,13 @@ describe('POST /slack/events', () => {
 
   it('shares an answer in the channel when the button is pressed', async () => {
     const shared: any[] = [];
-    nock('https://hooks.slack.com').post('/actions/T0001/1234567890/shareUrlToken', (body) => (shared.push(body), true)).reply(200, 'ok');
-    const res = await slack.post(new URLSearchParams({ payload: JSON.stringify(fixture('block-actions.json')) }).toString(), 'application/x-www-form-urlencoded');
+    nock('https://hooks.slack.com')
+      .post('/actions/T0001/1234567890/shareUrlToken', (body) => (shared.push(body), true))
+      .reply(200, 'ok');
+    const res = await slack.post(
+      new URLSearchParams({ payload: JSON.stringify(fixture('block-actions.json')) }).toString(),
+      'application/x-www-form-urlencoded',
+    );
     expect(res.status).toBe(200);
     await until(() => shared.length === 1);
     expect(shared[0]).toMatchObject({ response_type: 'in_channel', replace_original: false });
@@ -154,7 +174,9 @@ describe('POST /slack/events', () => {
       .post('/api/files.completeUploadExternal')
       .reply(200, { ok: true, files: [{ id: 'F0CHART', title: 'chart' }] });
     nock('https://files.slack.test').post('/upload/v1/abc').reply(200, 'OK - 1234');
-    nock('https://hooks.slack.com').post(/\/commands\//, (body) => (followUps.push(body), true)).reply(200, 'ok');
+    nock('https://hooks.slack.com')
+      .post(/\/commands\//, (body) => (followUps.push(body), true))
+      .reply(200, 'ok');
     const body = await json(await slack.command({ command: '/margin', text: 'inference=30% inference_change=-50%' }));
     expect(body.blocks[0].text.text).toBe('Gross margin 60% → 75%');
     await until(() => followUps.length === 1);
@@ -169,7 +191,9 @@ describe('slow commands', () => {
     const slow = { write: async () => 'Apps spend about 20-40% of revenue on inference (§6).' };
     const slack = await startSlackServer({ answerWriter: slow });
     const followUps: any[] = [];
-    nock('https://hooks.slack.com').post(/\/commands\//, (body) => (followUps.push(body), true)).reply(200, 'ok');
+    nock('https://hooks.slack.com')
+      .post(/\/commands\//, (body) => (followUps.push(body), true))
+      .reply(200, 'ok');
     const first = await json(await slack.command({ command: '/ask', text: 'what share of revenue goes to inference?' }));
     expect(first).toEqual({ response_type: 'ephemeral', text: '⏳ Working on it…', blocks: [] });
     await until(() => followUps.length === 1);
@@ -185,9 +209,15 @@ describe('/digest on Slack', () => {
     nock(SLACK_API)
       .post('/api/conversations.history')
       .times(2)
-      .reply(200, { ok: true, messages: [{ type: 'message', user: 'U1', text: 'inference is 60% of revenue for AI apps, right?', ts: String(Date.now() / 1000) }] });
+      .reply(200, {
+        ok: true,
+        messages: [{ type: 'message', user: 'U1', text: 'inference is 60% of revenue for AI apps, right?', ts: String(Date.now() / 1000) }],
+      });
     const followUps: any[] = [];
-    nock('https://hooks.slack.com').post(/\/commands\//, (body) => (followUps.push(body), true)).times(2).reply(200, 'ok');
+    nock('https://hooks.slack.com')
+      .post(/\/commands\//, (body) => (followUps.push(body), true))
+      .times(2)
+      .reply(200, 'ok');
     expect((await json(await slack.command({ command: '/digest', text: '' }))).text).toBe('⏳ Working on it…');
     await until(() => followUps.length === 1);
     expect(followUps[0].response_type).toBe('ephemeral');
@@ -210,7 +240,9 @@ describe('scheduling on Slack', () => {
     const refused = await json(await slack.command({ command: '/brief', text: 'schedule=daily' }));
     expect(refused.response_type).toBe('ephemeral');
     expect(refused.text).toMatch(/Only people who manage this channel can schedule/);
-    const scheduled = await json(await slack.command({ command: '/brief', text: 'infra schedule=weekly day=fri time=16:00 tz=America/New_York', user_id: 'UADMIN' }));
+    const scheduled = await json(
+      await slack.command({ command: '/brief', text: 'infra schedule=weekly day=fri time=16:00 tz=America/New_York', user_id: 'UADMIN' }),
+    );
     expect(scheduled.blocks[0].text.text).toMatch(/^Scheduled \(id [0-9a-f]{4}\)$/);
     await slack.close();
   });
@@ -221,11 +253,15 @@ describe('response_url posts', () => {
     const waits: number[] = [];
     const sleep = async (ms: number) => void waits.push(ms);
     nock('https://hooks.slack.com').post('/commands/x').reply(429, '', { 'retry-after': '3' }).post('/commands/x').reply(200, 'ok');
-    expect(await postJson('https://hooks.slack.com/commands/x', { text: 'hi' }, { fetch, logger: { warn: () => undefined }, sleep })).toBe(true);
+    expect(await postJson('https://hooks.slack.com/commands/x', { text: 'hi' }, { fetch, logger: { warn: () => undefined }, sleep })).toBe(
+      true,
+    );
     expect(waits).toEqual([3000]);
     nock('https://hooks.slack.com').post('/commands/y').times(3).reply(500);
     const warnings: object[] = [];
-    expect(await postJson('https://hooks.slack.com/commands/y', {}, { fetch, logger: { warn: (o) => void warnings.push(o) }, sleep })).toBe(false);
+    expect(await postJson('https://hooks.slack.com/commands/y', {}, { fetch, logger: { warn: (o) => void warnings.push(o) }, sleep })).toBe(
+      false,
+    );
     expect(warnings).toHaveLength(1);
   });
 });
@@ -257,7 +293,15 @@ describe('the app manifest', () => {
       expect(c.description.length).toBeLessThanOrEqual(100);
     }
     expect(manifest.features.slash_commands.find((c: any) => c.command === '/moat').usage_hint).toBe('<company>');
-    expect(manifest.oauth_config.scopes.bot).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'users:read']);
+    expect(manifest.oauth_config.scopes.bot).toEqual([
+      'app_mentions:read',
+      'channels:history',
+      'chat:write',
+      'commands',
+      'files:write',
+      'groups:history',
+      'users:read',
+    ]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
   });
 });

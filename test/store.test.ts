@@ -8,7 +8,13 @@ import { openLowdbStore } from '../src/store/lowdb-store.js';
 import { StoreError, type SavedScenario } from '../src/store/store.js';
 
 const tempPath = () => join(mkdtempSync(join(tmpdir(), 'store-')), 'nested', 'store.json');
-const scenario = (name: string): SavedScenario => ({ name, command: 'margin', inputs: { inference: '30%' }, savedBy: 'shell:local', savedAt: '2026-12-01T00:00:00.000Z' });
+const scenario = (name: string): SavedScenario => ({
+  name,
+  command: 'margin',
+  inputs: { inference: '30%' },
+  savedBy: 'shell:local',
+  savedAt: '2026-12-01T00:00:00.000Z',
+});
 
 describe('the lowdb store', () => {
   it('loses nothing when 200 saves arrive at once, and a reopened store finds them all', async () => {

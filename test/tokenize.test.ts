@@ -14,7 +14,12 @@ const opt = (name: string, extra: Partial<OptionSpec> = {}): OptionSpec => ({
 
 describe('tokenize', () => {
   it('splits on whitespace and groups quoted words', () => {
-    expect(tokenize('hugging face "lambda labs" 「台积电 公司」').map((t) => t.text)).toEqual(['hugging', 'face', 'lambda labs', '台积电 公司']);
+    expect(tokenize('hugging face "lambda labs" 「台积电 公司」').map((t) => t.text)).toEqual([
+      'hugging',
+      'face',
+      'lambda labs',
+      '台积电 公司',
+    ]);
   });
   it('closes a stray quote at the end instead of failing', () => {
     expect(tokenize('"jasper').map((t) => t.text)).toEqual(['jasper']);
@@ -60,7 +65,9 @@ describe('parseTextArgs', () => {
     expect(parseTextArgs('extra words', [opt('n', { positional: false })]).problems[0]?.code).toBe('unexpected_words');
   });
   it('sets a boolean option from its bare name', () => {
-    expect(parseTextArgs('nvidia public', [opt('company'), opt('public', { type: 'boolean', positional: false, required: false })]).values).toEqual({
+    expect(
+      parseTextArgs('nvidia public', [opt('company'), opt('public', { type: 'boolean', positional: false, required: false })]).values,
+    ).toEqual({
       company: 'nvidia',
       public: true,
     });

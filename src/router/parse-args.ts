@@ -40,7 +40,12 @@ export function parseTextArgs(text: string, options: readonly OptionSpec[], sepa
     }
   }
 
-  assignPositional(words, options.filter((o) => o.positional && values[o.name] === undefined), values, separator);
+  assignPositional(
+    words,
+    options.filter((o) => o.positional && values[o.name] === undefined),
+    values,
+    separator,
+  );
   if (words.length > 0) {
     problems.push({ code: 'unexpected_words', params: { words: words.map((w) => w.text).join(' ') } });
   }
@@ -51,9 +56,17 @@ export function parseTextArgs(text: string, options: readonly OptionSpec[], sepa
 function assignPositional(words: Token[], slots: OptionSpec[], values: Record<string, string | boolean>, separator?: RegExp): void {
   if (slots.length === 0 || words.length === 0) return;
   const joined = words.map((w) => w.text).join(' ');
-  const parts = separator && slots.length > 1 ? joined.split(separator).map((p) => p.trim()).filter(Boolean) : [];
+  const parts =
+    separator && slots.length > 1
+      ? joined
+          .split(separator)
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : [];
   if (parts.length === slots.length) {
-    slots.forEach((slot, i) => (values[slot.name] = parts[i]!));
+    slots.forEach((slot, i) => {
+      values[slot.name] = parts[i]!;
+    });
     words.splice(0);
     return;
   }

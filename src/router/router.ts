@@ -68,7 +68,9 @@ export function createRouter(options: RouterOptions): Router {
   const { commands, kb, logger } = options;
   const newId = options.newId ?? (() => randomUUID().slice(0, 8));
   const byName = new Map(commands.flatMap((c) => [[c.name, c] as const, ...(c.localName ? [[c.localName.zh, c] as const] : [])]));
-  const names = new NameIndex(commands.map((c) => ({ item: c, display: `/${c.name}`, names: [c.name, ...(c.localName ? [c.localName.zh] : [])] })));
+  const names = new NameIndex(
+    commands.map((c) => ({ item: c, display: `/${c.name}`, names: [c.name, ...(c.localName ? [c.localName.zh] : [])] })),
+  );
   const registry: readonly CommandInfo[] = commands;
 
   const userBuckets = options.rateLimits && new TokenBuckets(options.rateLimits.perUser);
@@ -108,7 +110,11 @@ export function createRouter(options: RouterOptions): Router {
       const limited = takeTokens(invocation, command.cost ?? 1);
       if (limited) {
         seen.limited = true;
-        return reply(lang, t(lang, 'slowDown'), { kind: 'usage', ephemeral: true, body: [describeError(lang, limited.code, limited.params)] });
+        return reply(lang, t(lang, 'slowDown'), {
+          kind: 'usage',
+          ephemeral: true,
+          body: [describeError(lang, limited.code, limited.params)],
+        });
       }
       return await runCommand(command, invocation, argsText, lang);
     } catch (err) {

@@ -38,9 +38,12 @@ export function tokenize(input: string): Token[] {
 
 /** Removes control characters and normalises width (full-width "／" becomes "/"). */
 export function sanitize(input: string): string {
-  return input
-    .normalize('NFKC')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/[\t\r\n]+/g, ' ')
-    .trim();
+  return (
+    input
+      .normalize('NFKC')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/[\t\r\n]+/g, ' ')
+      .trim()
+  );
 }

@@ -30,10 +30,12 @@ function toProblems(issue: z.core.$ZodIssue, options: readonly OptionSpec[], val
         ? [{ code: 'missing_option', params: { option } }]
         : [{ code: 'bad_option_type', params: { option, expected: issue.expected } }];
     case 'too_small':
-      if (issue.origin === 'number') return [{ code: 'out_of_range', params: { option, value: String(input), min: String(issue.minimum), max: '…' } }];
+      if (issue.origin === 'number')
+        return [{ code: 'out_of_range', params: { option, value: String(input), min: String(issue.minimum), max: '…' } }];
       return [{ code: 'empty_option', params: { option } }];
     case 'too_big':
-      if (issue.origin === 'number') return [{ code: 'out_of_range', params: { option, value: String(input), min: '…', max: String(issue.maximum) } }];
+      if (issue.origin === 'number')
+        return [{ code: 'out_of_range', params: { option, value: String(input), min: '…', max: String(issue.maximum) } }];
       return [{ code: 'option_too_long', params: { option, length: String(input ?? '').length, max: Number(issue.maximum) } }];
     case 'invalid_value':
       return [{ code: 'bad_choice', params: { option, value: String(input), choices: issue.values.map(String) } }];

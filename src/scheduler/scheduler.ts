@@ -62,7 +62,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       ...(history ? { history } : {}),
     });
     const outcome = reply.kind === 'answer' ? await services.post(schedule.scope, { ...reply, ephemeral: false }) : 'failed';
-    const next = nextSlot({ every: schedule.every, ...(schedule.day ? { day: schedule.day } : {}), time: schedule.time, tz: schedule.tz }, at).toISOString();
+    const next = nextSlot(
+      { every: schedule.every, ...(schedule.day ? { day: schedule.day } : {}), time: schedule.time, tz: schedule.tz },
+      at,
+    ).toISOString();
     const updated: Schedule = { ...schedule, lastRunAt: at.toISOString(), nextRunAt: next };
     if (outcome === 'gone' || outcome === 'forbidden') {
       updated.disabled = outcome === 'gone' ? 'channel not found' : 'no permission to post';
@@ -81,7 +84,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         await runOne(schedule, at);
       } catch (err) {
         options.logger.warn({ schedule: schedule.id, err: (err as Error).message }, 'schedule failed; trying at its next slot');
-        const next = nextSlot({ every: schedule.every, ...(schedule.day ? { day: schedule.day } : {}), time: schedule.time, tz: schedule.tz }, at).toISOString();
+        const next = nextSlot(
+          { every: schedule.every, ...(schedule.day ? { day: schedule.day } : {}), time: schedule.time, tz: schedule.tz },
+          at,
+        ).toISOString();
         await options.store.saveSchedule({ ...schedule, nextRunAt: next });
       }
     }

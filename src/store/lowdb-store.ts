@@ -54,7 +54,9 @@ export async function openLowdbStore(path: string): Promise<Store> {
   const parsed = StoreFile.safeParse(db.data ?? empty());
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new StoreError(`${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}; fix or move the file, it is never overwritten`);
+    throw new StoreError(
+      `${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}; fix or move the file, it is never overwritten`,
+    );
   }
   db.data = parsed.data;
 
@@ -78,7 +80,8 @@ export async function openLowdbStore(path: string): Promise<Store> {
   return {
     saveScenario: (scope, scenario) =>
       change((data) => {
-        const scoped = (data.scenarios[scope] ??= {});
+        data.scenarios[scope] ??= {};
+        const scoped = data.scenarios[scope];
         const key = scenarioKey(scenario.name);
         const existed = key in scoped;
         scoped[key] = scenario;

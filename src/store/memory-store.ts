@@ -16,7 +16,8 @@ export function memoryStore(): Store {
     listScenarios: async (scope) => [...scoped(scope).values()].sort((a, b) => a.name.localeCompare(b.name)),
     deleteScenario: async (scope, name) => scoped(scope).delete(scenarioKey(name)),
     saveSchedule: async (s) => void schedules.set(s.id, structuredClone(s)),
-    listSchedules: async (scope) => [...schedules.values()].filter((s) => scope === undefined || s.scope === scope).map((s) => structuredClone(s)),
+    listSchedules: async (scope) =>
+      [...schedules.values()].filter((s) => scope === undefined || s.scope === scope).map((s) => structuredClone(s)),
     deleteSchedule: async (scope, id) => (schedules.get(id)?.scope === scope ? schedules.delete(id) : false),
     close: async () => undefined,
   };

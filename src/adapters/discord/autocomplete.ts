@@ -19,7 +19,11 @@ interface Match {
 export function companyChoices(kb: KnowledgeBase, typed: string, max = MAX_CHOICES): AutocompleteChoice[] {
   const query = normalizeName(typed);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
-  if (!query) return [...kb.companies].sort(byName).slice(0, max).map((c) => choice({ name: c.name, rank: 0 }));
+  if (!query)
+    return [...kb.companies]
+      .sort(byName)
+      .slice(0, max)
+      .map((c) => choice({ name: c.name, rank: 0 }));
   const matches: Match[] = [];
   for (const company of kb.companies) {
     const own = [company.name, company.id].map(normalizeName);

@@ -27,7 +27,11 @@ function files(message: OutgoingMessage) {
   return message.files.map((f) => ({ name: f.name, data: Buffer.from(f.data), contentType: f.contentType }));
 }
 
-export function discordChannelServices(rest: REST, logger: ChannelLogger, maxPages = MAX_HISTORY_PAGES): ChannelServices & { history(scope: string): ChannelHistory | undefined } {
+export function discordChannelServices(
+  rest: REST,
+  logger: ChannelLogger,
+  maxPages = MAX_HISTORY_PAGES,
+): ChannelServices & { history(scope: string): ChannelHistory | undefined } {
   let contentAccess: Promise<boolean> | undefined;
   const hasContentAccess = () =>
     (contentAccess ??= (rest.get('/applications/@me') as Promise<{ flags?: number }>).then(
@@ -48,7 +52,12 @@ export function discordChannelServices(rest: REST, logger: ChannelLogger, maxPag
 }
 
 /** Posting a scheduled reply; the outcome tells the scheduler whether to keep the schedule. */
-export async function postToChannel(rest: REST, channel: string, messages: readonly OutgoingMessage[], logger: ChannelLogger): Promise<PostOutcome> {
+export async function postToChannel(
+  rest: REST,
+  channel: string,
+  messages: readonly OutgoingMessage[],
+  logger: ChannelLogger,
+): Promise<PostOutcome> {
   try {
     for (const message of messages) {
       // A channel message cannot be ephemeral: the flag is for interactions.
@@ -80,7 +89,13 @@ export function snowflakeAt(date: Date): string {
   return ((BigInt(date.getTime()) - DISCORD_EPOCH) << 22n).toString();
 }
 
-function discordHistory(rest: REST, channel: string, hasContentAccess: () => Promise<boolean>, logger: ChannelLogger, maxPages: number): ChannelHistory {
+function discordHistory(
+  rest: REST,
+  channel: string,
+  hasContentAccess: () => Promise<boolean>,
+  logger: ChannelLogger,
+  maxPages: number,
+): ChannelHistory {
   return {
     async read(since, until) {
       if (!(await hasContentAccess())) return { messages: [], incomplete: 'no_content_access' };
@@ -93,7 +108,9 @@ function discordHistory(rest: REST, channel: string, hasContentAccess: () => Pro
             incomplete = 'page_cap';
             break;
           }
-          const batch = (await rest.get(`/channels/${channel}/messages`, { query: new URLSearchParams({ limit: '100', before }) })) as RawMessage[];
+          const batch = (await rest.get(`/channels/${channel}/messages`, {
+            query: new URLSearchParams({ limit: '100', before }),
+          })) as RawMessage[];
           raw.push(...batch);
           const oldest = batch.at(-1);
           if (!oldest || batch.length < 100 || new Date(oldest.timestamp) < since) break;
@@ -101,7 +118,10 @@ function discordHistory(rest: REST, channel: string, hasContentAccess: () => Pro
         }
       } catch (err) {
         if (!(err instanceof RateLimitError)) throw err;
-        logger.warn({ channel, error: describeRestError(err) }, 'discord: reading history was rate-limited; the digest covers what was read');
+        logger.warn(
+          { channel, error: describeRestError(err) },
+          'discord: reading history was rate-limited; the digest covers what was read',
+        );
         incomplete = 'rate_limited';
       }
       // Default messages and replies with text, oldest first.

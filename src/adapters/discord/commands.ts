@@ -58,7 +58,8 @@ export function toOptionJson(option: OptionSpec): CommandOptionJson {
   };
   if (option.required) json.required = true;
   if (option.choices) {
-    if (option.choices.length > MAX_CHOICES) throw new Error(`option “${option.name}” has ${option.choices.length} choices; Discord allows ${MAX_CHOICES}`);
+    if (option.choices.length > MAX_CHOICES)
+      throw new Error(`option “${option.name}” has ${option.choices.length} choices; Discord allows ${MAX_CHOICES}`);
     json.choices = option.choices.map((c) => ({ name: c, value: c }));
   } else if (option.autocomplete) {
     // Discord refuses an option with both choices and autocomplete: a fixed set wins.
@@ -73,7 +74,8 @@ export function toCommandJson(command: CommandInfo): CommandJson {
   if (!COMMAND_NAME.test(command.name) || command.name !== command.name.toLowerCase()) {
     throw new Error(`command name “${command.name}” is not a valid Discord command name`);
   }
-  if (command.options.length > MAX_OPTIONS) throw new Error(`/${command.name} has ${command.options.length} options; Discord allows ${MAX_OPTIONS}`);
+  if (command.options.length > MAX_OPTIONS)
+    throw new Error(`/${command.name} has ${command.options.length} options; Discord allows ${MAX_OPTIONS}`);
   // Discord requires every required option before the optional ones; the order is otherwise kept.
   const ordered = [...command.options.filter((o) => o.required), ...command.options.filter((o) => !o.required)];
   return {

@@ -43,13 +43,20 @@ export interface DispatchOptions {
 
 export const DEFAULT_DEFER_AFTER_MS = 2_000;
 
-export async function dispatchInteraction(interaction: Interaction, responder: InteractionResponder, options: DispatchOptions): Promise<void> {
+export async function dispatchInteraction(
+  interaction: Interaction,
+  responder: InteractionResponder,
+  options: DispatchOptions,
+): Promise<void> {
   try {
     if (interaction.type === InteractionType.Autocomplete) await responder.suggest(autocomplete(interaction, options));
     else if (interaction.type === InteractionType.ApplicationCommand) await runCommand(interaction, responder, options);
     else options.logger.warn({ type: interaction.type, interactionId: interaction.id }, 'discord: interaction type not handled');
   } catch (err) {
-    options.logger.error({ error: describeRestError(err), interactionId: interaction.id, command: interaction.data?.name }, 'discord: answering an interaction failed');
+    options.logger.error(
+      { error: describeRestError(err), interactionId: interaction.id, command: interaction.data?.name },
+      'discord: answering an interaction failed',
+    );
   }
 }
 

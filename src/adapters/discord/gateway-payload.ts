@@ -50,9 +50,7 @@ export function fromGatewayInteraction(i: GatewayInteraction): Interaction {
     version: 1,
     data: { id: i.commandId, name: i.commandName, type: i.commandType, options: i.options.data.map(toOption) },
     ...(i.channelId ? { channel_id: i.channelId, channel: { id: i.channelId } } : {}),
-    ...(i.guildId
-      ? { guild_id: i.guildId, member: { user, permissions: (i.memberPermissions?.bitfield ?? 0n).toString() } }
-      : { user }),
+    ...(i.guildId ? { guild_id: i.guildId, member: { user, permissions: (i.memberPermissions?.bitfield ?? 0n).toString() } } : { user }),
     locale: i.locale,
     ...(i.guildLocale ? { guild_locale: i.guildLocale } : {}),
     ...(i.appPermissions ? { app_permissions: i.appPermissions.bitfield.toString() } : {}),
@@ -68,6 +66,10 @@ export function toSendOptions(message: OutgoingMessage, opts: { flags?: boolean 
     // The client's default is the same; stated per message so no path depends on a default.
     allowedMentions: { parse: [], repliedUser: false },
     ...(opts.flags !== false && flags ? { flags } : {}),
-    files: message.files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, ...(f.description ? { description: f.description } : {}) })),
+    files: message.files.map((f) => ({
+      attachment: Buffer.from(f.data),
+      name: f.name,
+      ...(f.description ? { description: f.description } : {}),
+    })),
   };
 }

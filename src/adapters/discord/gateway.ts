@@ -64,7 +64,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const me = client.user;
     if (!me) return;
     const roleIds = message.guild?.members.me?.roles.botRole ? [message.guild.members.me.roles.botRole.id] : [];
-    const request = mentionRequest({ content: message.content, author: { id: message.author.id, bot: message.author.bot } }, { userId: me.id, roleIds }, commandNames);
+    const request = mentionRequest(
+      { content: message.content, author: { id: message.author.id, bot: message.author.bot } },
+      { userId: me.id, roleIds },
+      commandNames,
+    );
     if (!request) return;
     const history = options.history?.(`discord:${message.channelId}`);
     const invocation: Invocation = {
@@ -83,7 +87,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
 
   client.on(Events.Error, (err) => logger.warn({ error: describeRestError(err) }, 'discord gateway: client error'));
-  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'discord gateway: connected'));
+  client.once(Events.ClientReady, (ready) =>
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'discord gateway: connected'),
+  );
 
   // Start-up never waits on Discord: a refused token or no network is a warning, and the HTTP
   // endpoint and everything else keep serving.

@@ -34,7 +34,10 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
     if (!verdict.ok) {
       // Discord probes the endpoint with bad signatures when it is configured: this is expected
       // now and then. Never logged: the body, the headers' values.
-      options.logger.warn({ reason: verdict.reason, remote: req.socket.remoteAddress }, 'discord: refused an unsigned or badly signed request');
+      options.logger.warn(
+        { reason: verdict.reason, remote: req.socket.remoteAddress },
+        'discord: refused an unsigned or badly signed request',
+      );
       sendJson(res, 401, { error: 'invalid request signature' });
       return;
     }
@@ -106,7 +109,11 @@ function parseInteraction(body: Buffer): Interaction | undefined {
  * with a chart is deferred and its message sent by PATCH to the webhook, which takes multipart
  * reliably; the user sees "thinking…" for one round trip.
  */
-function httpResponder(res: ServerResponse, token: string, webhooks: InteractionWebhooks): InteractionResponder & { responded: Promise<void> } {
+function httpResponder(
+  res: ServerResponse,
+  token: string,
+  webhooks: InteractionWebhooks,
+): InteractionResponder & { responded: Promise<void> } {
   let markResponded!: () => void;
   const responded = new Promise<void>((resolve) => (markResponded = resolve));
   const respond = (body: unknown) => {

@@ -62,7 +62,14 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
 
   if (config.discordGateway && config.DISCORD_TOKEN) {
     const { startGateway } = await import('./gateway.js');
-    const gateway = await startGateway({ token: config.DISCORD_TOKEN, router, kb, logger, fetch: options.fetch, ...(history ? { history } : {}) });
+    const gateway = await startGateway({
+      token: config.DISCORD_TOKEN,
+      router,
+      kb,
+      logger,
+      fetch: options.fetch,
+      ...(history ? { history } : {}),
+    });
     stops.push(() => gateway.stop());
   }
 

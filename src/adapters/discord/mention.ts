@@ -17,7 +17,11 @@ export interface MentionRequest {
  * messages that do not, and for anything a bot wrote, so two bots never talk in a loop.
  * "@bot /moat nvidia" runs /moat; "@bot who wins?" asks; "@bot" alone gets /help.
  */
-export function mentionRequest(message: MentionedMessage, bot: { userId: string; roleIds?: readonly string[] }, commandNames: ReadonlySet<string>): MentionRequest | undefined {
+export function mentionRequest(
+  message: MentionedMessage,
+  bot: { userId: string; roleIds?: readonly string[] },
+  commandNames: ReadonlySet<string>,
+): MentionRequest | undefined {
   if (message.author.bot || message.author.id === bot.userId) return undefined;
   if (!/^\d+$/.test(bot.userId)) return undefined;
   const roles = (bot.roleIds ?? []).filter((id) => /^\d+$/.test(id));

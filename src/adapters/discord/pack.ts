@@ -69,7 +69,11 @@ export function packEmbeds(layout: Layout): Embed[][] {
   for (const piece of pieces) {
     const embed = current();
     const sep = embed.description ? '\n\n' : '';
-    if (!embed.fields && (embed.description?.length ?? 0) + sep.length + piece.length <= LIMITS.description && sep.length + piece.length <= room()) {
+    if (
+      !embed.fields &&
+      (embed.description?.length ?? 0) + sep.length + piece.length <= LIMITS.description &&
+      sep.length + piece.length <= room()
+    ) {
       embed.description = (embed.description ?? '') + sep + piece;
       used += sep.length + piece.length;
       continue;
@@ -84,7 +88,11 @@ export function packEmbeds(layout: Layout): Embed[][] {
   }
 
   for (const raw of truncated ? [] : layout.fields) {
-    const field = { ...raw, name: truncate(raw.name || '\u200b', LIMITS.fieldName), value: truncate(raw.value || '\u200b', LIMITS.fieldValue) };
+    const field = {
+      ...raw,
+      name: truncate(raw.name || '\u200b', LIMITS.fieldName),
+      value: truncate(raw.value || '\u200b', LIMITS.fieldValue),
+    };
     const size = field.name.length + field.value.length;
     let embed: Embed | undefined = current();
     if ((embed.fields?.length ?? 0) >= LIMITS.fields || size > room()) embed = embedFor(size);
@@ -92,7 +100,8 @@ export function packEmbeds(layout: Layout): Embed[][] {
       truncated = true;
       break;
     }
-    (embed.fields ??= []).push(field);
+    embed.fields ??= [];
+    embed.fields.push(field);
     used += size;
   }
 

@@ -17,9 +17,14 @@ export interface RegisterOptions {
 /** Returns the exit code: 0 registered, 1 anything else (with one line saying what). */
 export async function registerDiscordCommands(opts: RegisterOptions): Promise<number> {
   const { config, out, err } = opts;
-  const fail = (line: string) => (err.write(`genai-bot: ${line}\n`), 1);
-  if (!config.DISCORD_TOKEN) return fail('DISCORD_TOKEN is not set: the bot token from the Discord developer portal (your app → Bot → Reset Token)');
-  if (!config.DISCORD_APPLICATION_ID) return fail('DISCORD_APPLICATION_ID is not set: the application id from the Discord developer portal (your app → General Information)');
+  const fail = (line: string) => {
+    err.write(`genai-bot: ${line}\n`);
+    return 1;
+  };
+  if (!config.DISCORD_TOKEN)
+    return fail('DISCORD_TOKEN is not set: the bot token from the Discord developer portal (your app → Bot → Reset Token)');
+  if (!config.DISCORD_APPLICATION_ID)
+    return fail('DISCORD_APPLICATION_ID is not set: the application id from the Discord developer portal (your app → General Information)');
   let desired: CommandJson[];
   try {
     desired = toCommandsJson(commands);
@@ -46,9 +51,12 @@ export async function registerDiscordCommands(opts: RegisterOptions): Promise<nu
 function explainFailure(e: unknown, guild: string | undefined): string {
   if (e instanceof DiscordAPIError) {
     if (e.status === 401) return 'DISCORD_TOKEN was refused by Discord (401): check the bot token';
-    if (e.status === 403 && guild) return `Discord refused access to guild ${guild} (403): invite the bot there with the applications.commands scope (genai-bot invite discord)`;
-    if (e.status === 403) return 'Discord refused (403): DISCORD_APPLICATION_ID must be the application of the bot whose token is DISCORD_TOKEN';
-    if (e.status === 404) return `Discord does not know application ${guild ? 'or guild ' : ''}(404): check DISCORD_APPLICATION_ID${guild ? ' and DISCORD_GUILD_ID' : ''}`;
+    if (e.status === 403 && guild)
+      return `Discord refused access to guild ${guild} (403): invite the bot there with the applications.commands scope (genai-bot invite discord)`;
+    if (e.status === 403)
+      return 'Discord refused (403): DISCORD_APPLICATION_ID must be the application of the bot whose token is DISCORD_TOKEN';
+    if (e.status === 404)
+      return `Discord does not know application ${guild ? 'or guild ' : ''}(404): check DISCORD_APPLICATION_ID${guild ? ' and DISCORD_GUILD_ID' : ''}`;
     return `Discord rejected the commands (${e.status}): ${e.message}`;
   }
   return `could not reach Discord: ${(e as Error).message ?? String(e)}`;
@@ -109,7 +117,8 @@ function canonical(command: Record<string, unknown>): unknown {
 
 export function describeChanges(changes: CommandChanges, scope: string): string {
   const total = changes.added.length + changes.updated.length + changes.unchanged.length;
-  const line = (label: string, names: string[]) => (names.length ? [`  ${label} (${names.length}): ${names.map((n) => `/${n}`).join(', ')}`] : []);
+  const line = (label: string, names: string[]) =>
+    names.length ? [`  ${label} (${names.length}): ${names.map((n) => `/${n}`).join(', ')}`] : [];
   return [
     `Discord commands (${scope}):`,
     ...line('added', changes.added),
@@ -138,6 +147,10 @@ export const BOT_PERMISSIONS = {
 export const INVITE_PERMISSIONS = Object.values(BOT_PERMISSIONS).reduce((a, b) => a | b, 0n);
 
 export function inviteUrl(applicationId: string): string {
-  const params = new URLSearchParams({ client_id: applicationId, scope: 'bot applications.commands', permissions: INVITE_PERMISSIONS.toString() });
+  const params = new URLSearchParams({
+    client_id: applicationId,
+    scope: 'bot applications.commands',
+    permissions: INVITE_PERMISSIONS.toString(),
+  });
   return `https://discord.com/oauth2/authorize?${params.toString().replace(/\+/g, '%20')}`;
 }

@@ -61,7 +61,10 @@ function render(reply: Reply): OutgoingMessage[] {
     fields: [...reply.figures.map(figureField), ...(reply.table && !code ? tableFields(reply.table) : [])],
     footer: footerText(reply),
   });
-  const messages: OutgoingMessage[] = groups.map((embeds) => ({ body: { embeds, allowed_mentions: { ...NO_MENTIONS }, ...flags }, files: [] }));
+  const messages: OutgoingMessage[] = groups.map((embeds) => ({
+    body: { embeds, allowed_mentions: { ...NO_MENTIONS }, ...flags },
+    files: [],
+  }));
   const png = reply.chart?.png;
   const first = messages[0]!;
   if (png && reply.chart) {
@@ -92,7 +95,11 @@ export function tableAsCode(table: Table): string | undefined {
   const widths = table.columns.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
   const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   if (total > CODE_TABLE_WIDTH) return undefined;
-  const line = (r: string[]) => r.map((cell, i) => padEnd(cell, widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => padEnd(cell, widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const text = ['```', line(rows[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line), '```'].join('\n');
   return text.length <= CODE_TABLE_CHARS ? text : undefined;
 }

@@ -8,16 +8,16 @@ const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 /** Replays are refused past this age (either way: clocks drift). Discord sends within a second. */
 export const MAX_SKEW_SECONDS = 5 * 60;
 
-export type VerifyResult = { ok: true } | { ok: false; reason: 'missing_headers' | 'bad_signature_format' | 'bad_timestamp' | 'stale_timestamp' | 'bad_signature' };
+export type VerifyResult =
+  | { ok: true }
+  | { ok: false; reason: 'missing_headers' | 'bad_signature_format' | 'bad_timestamp' | 'stale_timestamp' | 'bad_signature' };
 
 export function publicKeyFromHex(hex: string): KeyObject {
   if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error('DISCORD_PUBLIC_KEY must be 64 hex characters');
   return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]), format: 'der', type: 'spki' });
 }
 
-export interface RequestVerifier {
-  (signature: string | undefined, timestamp: string | undefined, body: Buffer): VerifyResult;
-}
+export type RequestVerifier = (signature: string | undefined, timestamp: string | undefined, body: Buffer) => VerifyResult;
 
 /** `now` returns milliseconds since the epoch; injected so tests can sign at any time. */
 export function createVerifier(publicKeyHex: string, now: () => number = Date.now): RequestVerifier {

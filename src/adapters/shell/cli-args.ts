@@ -60,7 +60,8 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       args.lang = value;
     } else if (arg === '--history' || arg.startsWith('--history=')) {
       const value = arg === '--history' ? argv[++i] : arg.slice('--history='.length);
-      if (!value || value.startsWith('-')) return { ok: false, message: '--history takes a file or folder, e.g. --history general/2023-01-30.json' };
+      if (!value || value.startsWith('-'))
+        return { ok: false, message: '--history takes a file or folder, e.g. --history general/2023-01-30.json' };
       args.history = value;
     } else if (arg === '--chart-out' || arg.startsWith('--chart-out=')) {
       const value = arg === '--chart-out' ? argv[++i] : arg.slice('--chart-out='.length);
@@ -71,7 +72,8 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     } else words.push(arg);
   }
   if (words.length) args.text = words.join(' ');
-  if (args.chartOut && args.text === undefined) return { ok: false, message: '--chart-out needs a command, e.g. genai-bot "/margin inference=30%" --chart-out m.png' };
+  if (args.chartOut && args.text === undefined)
+    return { ok: false, message: '--chart-out needs a command, e.g. genai-bot "/margin inference=30%" --chart-out m.png' };
   return { ok: true, args };
 }
 
@@ -81,7 +83,8 @@ function parseTask(name: Task['name'], rest: readonly string[], args: CliArgs): 
     const arg = rest[i]!;
     if (name === 'manifest slack' && (arg === '--url' || arg.startsWith('--url='))) {
       const value = arg === '--url' ? rest[++i] : arg.slice('--url='.length);
-      if (!value || !/^https:\/\/\S+$/.test(value)) return { ok: false, message: '--url takes the https address the bot is reachable at, e.g. --url https://bot.example.com' };
+      if (!value || !/^https:\/\/\S+$/.test(value))
+        return { ok: false, message: '--url takes the https address the bot is reachable at, e.g. --url https://bot.example.com' };
       task.url = value;
     } else if (name === 'manifest slack' && arg === '--socket') task.socket = true;
     else return { ok: false, message: `${name} does not take “${arg}”` };

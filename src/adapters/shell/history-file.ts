@@ -10,13 +10,24 @@ import type { Lang } from '../../core/i18n/lang.js';
 /** Largest export read, so a wrong path (a disk image, a log) fails fast instead of filling memory. */
 const MAX_BYTES = 200 * 1024 * 1024;
 
-export async function historyFromExport(path: string, lang: Lang): Promise<{ ok: true; history: ChannelHistory } | { ok: false; message: string }> {
+export async function historyFromExport(
+  path: string,
+  lang: Lang,
+): Promise<{ ok: true; history: ChannelHistory } | { ok: false; message: string }> {
   let files: string[];
   try {
     const info = await stat(path);
-    files = info.isDirectory() ? (await readdir(path)).filter((f) => f.endsWith('.json')).sort().map((f) => join(path, f)) : [path];
+    files = info.isDirectory()
+      ? (await readdir(path))
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => join(path, f))
+      : [path];
   } catch (err) {
-    return { ok: false, message: `${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}` };
+    return {
+      ok: false,
+      message: `${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}`,
+    };
   }
   if (files.length === 0) return { ok: false, message: `${path}: the folder holds no .json export files` };
   const messages: ChannelMessage[] = [];

@@ -17,8 +17,18 @@ export interface OneShotOptions {
   history?: ChannelHistory | undefined;
 }
 
-export async function answerOnce(router: Router, text: string, opts: OneShotOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const invocation = { ...shellInvocation(text, opts.lang, commandNames(router)), wantsChart: Boolean(opts.chartOut), ...(opts.history ? { history: opts.history } : {}) };
+export async function answerOnce(
+  router: Router,
+  text: string,
+  opts: OneShotOptions,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  const invocation = {
+    ...shellInvocation(text, opts.lang, commandNames(router)),
+    wantsChart: Boolean(opts.chartOut),
+    ...(opts.history ? { history: opts.history } : {}),
+  };
   const reply = await router.handle(invocation);
   out.write(`${opts.json ? toJson(reply) : renderText(reply, opts.width)}\n`);
   if (opts.chartOut && reply.kind === 'answer') {

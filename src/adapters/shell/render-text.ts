@@ -43,7 +43,11 @@ export function renderTable(table: Table, width: number): string[] {
   const widths = table.columns.map((_, i) => Math.max(...cells.map((row) => maxLineWidth(row[i] ?? ''))));
   const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   if (total <= width) {
-    const line = (row: string[]) => row.map((cell, i) => padEnd(cell, widths[i] ?? 0)).join('  ').trimEnd();
+    const line = (row: string[]) =>
+      row
+        .map((cell, i) => padEnd(cell, widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
     const flat = (row: string[]) => row.map((c) => c.replace(/\n/g, '; '));
     return [line(table.columns), widths.map((w) => '─'.repeat(w)).join('  '), ...table.rows.map((r) => line(flat(r)))];
   }

@@ -26,7 +26,9 @@ export async function runShell(router: Router, opts: ShellOptions): Promise<void
     prompt: 'genai> ',
   });
   if (opts.interactive) {
-    opts.output.write('genai-market-bot: the generative-AI market, from a16z (Jan 2023). Type a command (/help lists them) or just ask a question; exit leaves.\n');
+    opts.output.write(
+      'genai-market-bot: the generative-AI market, from a16z (Jan 2023). Type a command (/help lists them) or just ask a question; exit leaves.\n',
+    );
     rl.prompt();
   }
   const names = commandNames(router);

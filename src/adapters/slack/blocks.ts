@@ -26,7 +26,9 @@ export interface RenderOptions {
 }
 
 export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMessage {
-  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: cut(inertPlainText(reply.title), LIMITS.header), emoji: false } }];
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: cut(inertPlainText(reply.title), LIMITS.header), emoji: false } },
+  ];
   for (const paragraph of reply.body) for (const piece of split(esc(paragraph), LIMITS.sectionText)) blocks.push(section(piece));
   for (let i = 0; i < reply.figures.length; i += LIMITS.fields) {
     const fields = reply.figures.slice(i, i + LIMITS.fields).map((f) => ({
@@ -49,7 +51,12 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMe
     for (const piece of splitLines(lines, LIMITS.sectionText - heading.length)) blocks.push(section(heading + piece));
   }
   if (reply.chart && options.chartFileId) {
-    blocks.push({ type: 'image', slack_file: { id: options.chartFileId }, alt_text: cut(inertPlainText(reply.chart.alt), 2000), title: { type: 'plain_text', text: cut(inertPlainText(reply.chart.alt), 2000) } });
+    blocks.push({
+      type: 'image',
+      slack_file: { id: options.chartFileId },
+      alt_text: cut(inertPlainText(reply.chart.alt), 2000),
+      title: { type: 'plain_text', text: cut(inertPlainText(reply.chart.alt), 2000) },
+    });
   }
   const context: string[] = [];
   if (reply.sources.length) {
@@ -58,17 +65,34 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMe
   }
   if (reply.suggestions.length) context.push(`${t(reply.lang, 'try')}: ${reply.suggestions.map((s) => `\`${s}\``).join('  ·  ')}`);
   const contextBlock = context.length
-    ? { type: 'context', elements: context.slice(0, LIMITS.contextElements).map((c) => ({ type: 'mrkdwn', text: cut(esc(c), LIMITS.fieldText) })) }
+    ? {
+        type: 'context',
+        elements: context.slice(0, LIMITS.contextElements).map((c) => ({ type: 'mrkdwn', text: cut(esc(c), LIMITS.fieldText) })),
+      }
     : undefined;
   const actions = options.share && reply.kind === 'answer' ? shareButton(reply, options.share) : undefined;
-  return { text: fallbackText(reply), blocks: fit(blocks, [contextBlock, actions].filter((b): b is Block => Boolean(b)), reply) };
+  return {
+    text: fallbackText(reply),
+    blocks: fit(
+      blocks,
+      [contextBlock, actions].filter((b): b is Block => Boolean(b)),
+      reply,
+    ),
+  };
 }
 
 function shareButton(reply: Reply, share: { command: string; text: string }): Block {
   const value = JSON.stringify({ c: share.command, t: share.text.slice(0, 1500), l: reply.lang });
   return {
     type: 'actions',
-    elements: [{ type: 'button', action_id: SHARE_ACTION, text: { type: 'plain_text', text: reply.lang === 'zh' ? '分享到频道' : 'Share in channel' }, value }],
+    elements: [
+      {
+        type: 'button',
+        action_id: SHARE_ACTION,
+        text: { type: 'plain_text', text: reply.lang === 'zh' ? '分享到频道' : 'Share in channel' },
+        value,
+      },
+    ],
   };
 }
 
@@ -77,7 +101,8 @@ function fit(body: Block[], tail: Block[], reply: Reply): Block[] {
   const room = LIMITS.blocks - tail.length;
   if (body.length <= room) return [...body, ...tail];
   const kept = body.slice(0, room - 1);
-  const note = reply.lang === 'zh' ? `…(还有 ${body.length - kept.length} 段未显示)` : `… (${body.length - kept.length} more sections not shown)`;
+  const note =
+    reply.lang === 'zh' ? `…(还有 ${body.length - kept.length} 段未显示)` : `… (${body.length - kept.length} more sections not shown)`;
   return [...kept, section(note), ...tail];
 }
 

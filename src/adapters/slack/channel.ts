@@ -42,7 +42,13 @@ export function slackHistory(web: WebClient, channel: string, logger: Logger, li
             incomplete = 'page_cap';
             break;
           }
-          const res = (await web.conversations.history({ channel, oldest: String(since.getTime() / 1000), latest: String(until.getTime() / 1000), limit: 200, ...(cursor ? { cursor } : {}) })) as {
+          const res = (await web.conversations.history({
+            channel,
+            oldest: String(since.getTime() / 1000),
+            latest: String(until.getTime() / 1000),
+            limit: 200,
+            ...(cursor ? { cursor } : {}),
+          })) as {
             messages?: RawMessage[];
             response_metadata?: { next_cursor?: string };
           };
@@ -83,7 +89,14 @@ function toMessage(m: RawMessage, channel: string): ChannelMessage {
 }
 
 const GONE = new Set(['channel_not_found', 'is_archived', 'account_inactive', 'team_not_found']);
-const FORBIDDEN = new Set(['not_in_channel', 'missing_scope', 'restricted_action', 'ekm_access_denied', 'not_allowed_token_type', 'invalid_auth']);
+const FORBIDDEN = new Set([
+  'not_in_channel',
+  'missing_scope',
+  'restricted_action',
+  'ekm_access_denied',
+  'not_allowed_token_type',
+  'invalid_auth',
+]);
 
 /** Posting a scheduled reply: the outcome tells the scheduler whether to keep the schedule. */
 export async function postToChannel(web: WebClient, channel: string, reply: Reply, logger: Logger): Promise<PostOutcome> {
@@ -105,7 +118,9 @@ export function adminChecker(web: WebClient, logger: Logger, now: () => number =
     const hit = cache.get(userId);
     if (hit && now() - hit.at < 5 * 60_000) return hit.admin;
     try {
-      const res = (await web.users.info({ user: userId })) as { user?: { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean } };
+      const res = (await web.users.info({ user: userId })) as {
+        user?: { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean };
+      };
       const admin = Boolean(res.user?.is_admin || res.user?.is_owner || res.user?.is_primary_owner);
       cache.set(userId, { admin, at: now() });
       return admin;

@@ -63,7 +63,11 @@ async function answerLater(invocation: Invocation, cmd: SlashCommand, wantsPubli
     const chartFileId = reply.chart?.png ? await uploadChart(deps.web, reply.chart.png, reply.chart.alt, deps.logger) : undefined;
     const response = toResponse(reply, cmd, String(invocation.args), wantsPublic, chartFileId);
     // A public answer replaces nothing: the "working on it" note was private and stays private.
-    await postJson(cmd.response_url, { ...response, replace_original: response.response_type === 'ephemeral' }, { fetch: deps.fetch, logger: deps.logger });
+    await postJson(
+      cmd.response_url,
+      { ...response, replace_original: response.response_type === 'ephemeral' },
+      { fetch: deps.fetch, logger: deps.logger },
+    );
   } catch (err) {
     deps.logger.error({ err }, 'slack slow command failed');
   }
@@ -89,7 +93,10 @@ function toResponse(reply: Reply, cmd: SlashCommand, text: string, wantsPublic: 
   const hit = byKey?.get(key);
   if (hit) return hit;
   const response = renderResponse(reply, cmd, text, wantsPublic, chartFileId);
-  if (!byKey) rendered.set(reply, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    rendered.set(reply, byKey);
+  }
   if (byKey.size < 20) byKey.set(key, response);
   return response;
 }
@@ -105,7 +112,13 @@ function renderResponse(reply: Reply, cmd: SlashCommand, text: string, wantsPubl
 
 /** "Share in channel": re-run the command and post it publicly, saying who shared it. */
 export async function handleShare(
-  payload: { user: { id: string; team_id?: string }; team?: { id: string }; channel?: { id: string }; response_url: string; actions: { action_id: string; value?: string }[] },
+  payload: {
+    user: { id: string; team_id?: string };
+    team?: { id: string };
+    channel?: { id: string };
+    response_url: string;
+    actions: { action_id: string; value?: string }[];
+  },
   deps: SlackDeps,
 ): Promise<void> {
   try {
@@ -123,8 +136,20 @@ export async function handleShare(
     });
     if (reply.kind !== 'answer') return;
     const message = renderBlocks(reply);
-    const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: `${reply.lang === 'zh' ? '分享者' : 'Shared by'} <@${payload.user.id}> · \`${value.c} ${value.t}\``.slice(0, 2000) }] };
-    await postJson(payload.response_url, { response_type: 'in_channel', replace_original: false, text: message.text, blocks: [...message.blocks, sharedBy].slice(0, 50) }, { fetch: deps.fetch, logger: deps.logger });
+    const sharedBy = {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `${reply.lang === 'zh' ? '分享者' : 'Shared by'} <@${payload.user.id}> · \`${value.c} ${value.t}\``.slice(0, 2000),
+        },
+      ],
+    };
+    await postJson(
+      payload.response_url,
+      { response_type: 'in_channel', replace_original: false, text: message.text, blocks: [...message.blocks, sharedBy].slice(0, 50) },
+      { fetch: deps.fetch, logger: deps.logger },
+    );
   } catch (err) {
     deps.logger.error({ err }, 'slack share failed');
   }
@@ -137,7 +162,14 @@ export async function handleMention(event: MentionEvent & { bot_id?: string }, t
     const reply = await deps.router.handle(mentionInvocation(event, teamId, deps.commandNames));
     const chartFileId = reply.chart?.png ? await uploadChart(deps.web, reply.chart.png, reply.chart.alt, deps.logger) : undefined;
     const message = renderBlocks(reply, chartFileId ? { chartFileId } : {});
-    await deps.web.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text: message.text, blocks: message.blocks as never, unfurl_links: false, unfurl_media: false });
+    await deps.web.chat.postMessage({
+      channel: event.channel,
+      thread_ts: event.thread_ts ?? event.ts,
+      text: message.text,
+      blocks: message.blocks as never,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
   } catch (err) {
     deps.logger.error({ err: (err as Error).message }, 'slack mention reply failed');
   }

@@ -26,7 +26,10 @@ export function registerSlackHttp(server: AppServer, options: SlackHttpOptions):
       nowSeconds: Math.floor(now() / 1000),
     });
     if (!verdict.ok) {
-      options.logger.warn({ reason: verdict.reason, path: '/slack/events', retry: header(req, 'x-slack-retry-num') }, 'slack request refused');
+      options.logger.warn(
+        { reason: verdict.reason, path: '/slack/events', retry: header(req, 'x-slack-retry-num') },
+        'slack request refused',
+      );
       sendJson(res, 401, { error: 'invalid signature' });
       return;
     }
@@ -44,7 +47,8 @@ async function onForm(body: Buffer, res: ServerResponse, options: SlackHttpOptio
     // Interactivity: acknowledge at once; the shared answer is posted through response_url.
     res.writeHead(200).end();
     const parsed = safeJson(payload) as { type?: string; actions?: { action_id: string }[] } | undefined;
-    if (parsed?.type === 'block_actions' && parsed.actions?.[0]?.action_id === SHARE_ACTION) later(options, handleShare(parsed as never, options));
+    if (parsed?.type === 'block_actions' && parsed.actions?.[0]?.action_id === SHARE_ACTION)
+      later(options, handleShare(parsed as never, options));
     return;
   }
   const command = parseSlashCommand(form);
@@ -71,14 +75,18 @@ async function onEvent(body: Buffer, res: ServerResponse, options: SlackHttpOpti
   res.writeHead(200).end();
   if (payload.type !== 'event_callback' || !payload.event || !payload.event_id) return;
   if (!recent.firstTime(payload.event_id)) return;
-  if (payload.event.type === 'app_mention') later(options, handleMention(payload.event, payload.team_id ?? payload.event.team ?? 'T', options));
+  if (payload.event.type === 'app_mention')
+    later(options, handleMention(payload.event, payload.team_id ?? payload.event.team ?? 'T', options));
 }
 
 /** Serialised responses by object: a cached response is sent without stringifying it again. */
 const serialized = new WeakMap<object, string>();
 function serialize(body: object): string {
   let text = serialized.get(body);
-  if (text === undefined) serialized.set(body, (text = JSON.stringify(body)));
+  if (text === undefined) {
+    text = JSON.stringify(body);
+    serialized.set(body, text);
+  }
   return text;
 }
 

@@ -36,7 +36,10 @@ export async function startSlack(options: SlackOptions): Promise<{ stop(): Promi
     const done = () => void pending.delete(work);
     work.then(done, done);
   };
-  const historyWeb = createWebClient(token, logger, { rejectRateLimited: true, ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}) });
+  const historyWeb = createWebClient(token, logger, {
+    rejectRateLimited: true,
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+  });
   const deps: SlackDeps = {
     router,
     web,
@@ -49,7 +52,11 @@ export async function startSlack(options: SlackOptions): Promise<{ stop(): Promi
   };
 
   if (config.SLACK_SIGNING_SECRET) {
-    registerSlackHttp(options.server, { ...deps, signingSecret: config.SLACK_SIGNING_SECRET, ...(options.now ? { now: options.now } : {}) });
+    registerSlackHttp(options.server, {
+      ...deps,
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      ...(options.now ? { now: options.now } : {}),
+    });
     logger.info({ path: '/slack/events' }, 'slack http endpoint ready');
   }
   let stopSocket: (() => Promise<void>) | undefined;

@@ -10,7 +10,15 @@ import { usageLine } from '../../../commands/usage.js';
  * commands for slash commands; files:write for charts; users:read to tell admins (who may
  * schedule) from others.
  */
-export const BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'users:read'] as const;
+export const BOT_SCOPES = [
+  'app_mentions:read',
+  'channels:history',
+  'chat:write',
+  'commands',
+  'files:write',
+  'groups:history',
+  'users:read',
+] as const;
 
 export function slackManifest(commands: readonly CommandInfo[], baseUrl: string, socketMode = false): object {
   const url = `${baseUrl.replace(/\/+$/, '')}/slack/events`;

@@ -20,7 +20,12 @@ export async function postJson(url: string, body: unknown, opts: PostOptions): P
   for (let attempt = 0; ; attempt++) {
     try {
       // Bounded: a stop waits for follow-ups, so none may hang.
-      const res = await opts.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+      const res = await opts.fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
       if (res.ok) return true;
       const retryable = res.status === 429 || res.status >= 500;
       if (!retryable || attempt >= retries) {

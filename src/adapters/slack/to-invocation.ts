@@ -21,7 +21,19 @@ export function parseSlashCommand(form: URLSearchParams): SlashCommand | undefin
   const get = (k: string) => form.get(k) ?? undefined;
   const [team_id, channel_id, user_id, command, response_url] = ['team_id', 'channel_id', 'user_id', 'command', 'response_url'].map(get);
   if (!team_id || !channel_id || !user_id || !command || !response_url) return undefined;
-  return { team_id, channel_id, user_id, command, text: form.get('text') ?? '', response_url, enterprise_id: get('enterprise_id'), channel_name: get('channel_name'), user_name: get('user_name'), trigger_id: get('trigger_id'), api_app_id: get('api_app_id') };
+  return {
+    team_id,
+    channel_id,
+    user_id,
+    command,
+    text: form.get('text') ?? '',
+    response_url,
+    enterprise_id: get('enterprise_id'),
+    channel_name: get('channel_name'),
+    user_name: get('user_name'),
+    trigger_id: get('trigger_id'),
+    api_app_id: get('api_app_id'),
+  };
 }
 
 /**

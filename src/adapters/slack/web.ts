@@ -7,7 +7,11 @@ import type { Logger } from '../../logger.js';
  * `rejectRateLimited`: fail a 429 at once instead of waiting it out; for history reads, where
  * Slack may allow one page a minute and the digest should rather say it was cut short.
  */
-export function createWebClient(token: string, logger: Logger, opts: { slackApiUrl?: string; fetch?: typeof fetch; rejectRateLimited?: boolean } = {}): WebClient {
+export function createWebClient(
+  token: string,
+  logger: Logger,
+  opts: { slackApiUrl?: string; fetch?: typeof fetch; rejectRateLimited?: boolean } = {},
+): WebClient {
   return new WebClient(token, {
     logger: slackLogger(logger),
     logLevel: LogLevel.WARN,

@@ -20,7 +20,8 @@ const MULTIPLIERS: Record<string, number> = {
   亿: 1e8,
 };
 
-const MONEY = /^(-)?\$?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)(?:e([+-]?\d{1,3}))?\s*(k|thousand|mm|m|million|bn|b|billion|t|trillion|万|亿)?\s*(?:美元|usd|dollars?)?$/i;
+const MONEY =
+  /^(-)?\$?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)(?:e([+-]?\d{1,3}))?\s*(k|thousand|mm|m|million|bn|b|billion|t|trillion|万|亿)?\s*(?:美元|usd|dollars?)?$/i;
 
 /** A positive amount of money up to `max` (default $10T: beyond that it is a typo, not a scenario). */
 export function parseMoney(text: string, max = 1e13): Parsed {
@@ -56,9 +57,5 @@ export function parseCount(text: string, max = 1e9): Parsed {
 }
 
 function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .trim()
-    .replace(/[−–—]/g, '-')
-    .replace(/\s+/g, ' ');
+  return text.normalize('NFKC').trim().replace(/[−–—]/g, '-').replace(/\s+/g, ' ');
 }

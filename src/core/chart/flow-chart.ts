@@ -13,7 +13,11 @@ const COLORS = { apps: '#2563eb', models: '#7c3aed', clouds: '#f59e0b' };
 
 export function flowChartSvg(rows: { label: string; revenue: number; flow: Flow }[], lang: Lang, title: string): string {
   const zh = lang === 'zh';
-  const names = { apps: zh ? '应用保留' : 'apps keep', models: zh ? '模型厂商保留' : 'model providers keep', clouds: zh ? '云厂商收入' : 'clouds earn' };
+  const names = {
+    apps: zh ? '应用保留' : 'apps keep',
+    models: zh ? '模型厂商保留' : 'model providers keep',
+    clouds: zh ? '云厂商收入' : 'clouds earn',
+  };
   const height = PAD.top + rows.length * (BAR + GAP) + 56;
   const width = W - PAD.left - PAD.right;
   const body: string[] = [text(16, 28, title, { 'font-size': 16, 'font-weight': 'bold', fill: '#0f172a' })];
@@ -25,7 +29,15 @@ export function flowChartSvg(rows: { label: string; revenue: number; flow: Flow 
       const share = row.flow[key] / row.revenue;
       const w = share * width;
       body.push(rect(left, top, w, BAR, COLORS[key]));
-      if (w > 38) body.push(text(left + w / 2, top + BAR / 2 + 5, pct(share), { 'text-anchor': 'middle', fill: '#ffffff', 'font-weight': 'bold', 'font-size': 12 }));
+      if (w > 38)
+        body.push(
+          text(left + w / 2, top + BAR / 2 + 5, pct(share), {
+            'text-anchor': 'middle',
+            fill: '#ffffff',
+            'font-weight': 'bold',
+            'font-size': 12,
+          }),
+        );
       left += w;
     }
   });

@@ -20,19 +20,37 @@ export function marginChartSvg(result: MarginResult, otherCogs: number, lang: La
   // The essay's benchmarks, behind everything else.
   body.push(rect(x(0.2), PAD.top, x(0.4) - x(0.2), H - PAD.top - PAD.bottom, '#f1f5f9'));
   body.push(rect(PAD.left, y(0.6), W - PAD.left - PAD.right, y(0.5) - y(0.6), '#dcfce7'));
-  body.push(text(x(0.2) + 4, H - PAD.bottom - 6, zh ? '文中推理占比 20-40%' : 'essay: inference 20-40%', { 'font-size': 11, fill: '#64748b' }));
-  body.push(text(W - PAD.right - 4, y(0.6) - 4, zh ? '文中典型毛利率 50-60%' : 'essay: typical margin 50-60%', { 'font-size': 11, fill: '#15803d', 'text-anchor': 'end' }));
+  body.push(
+    text(x(0.2) + 4, H - PAD.bottom - 6, zh ? '文中推理占比 20-40%' : 'essay: inference 20-40%', { 'font-size': 11, fill: '#64748b' }),
+  );
+  body.push(
+    text(W - PAD.right - 4, y(0.6) - 4, zh ? '文中典型毛利率 50-60%' : 'essay: typical margin 50-60%', {
+      'font-size': 11,
+      fill: '#15803d',
+      'text-anchor': 'end',
+    }),
+  );
 
   // Axes and grid.
   for (let m = Math.ceil(yMin * 5) / 5; m <= 1.0001; m += 0.2) {
     body.push(line(PAD.left, y(m), W - PAD.right, y(m), '#e2e8f0'));
     body.push(text(PAD.left - 8, y(m) + 4, pct(m, 0), { 'font-size': 11, 'text-anchor': 'end' }));
   }
-  for (let s = 0; s <= xMax + 1e-9; s += 0.1) body.push(text(x(s), H - PAD.bottom + 18, pct(s, 0), { 'font-size': 11, 'text-anchor': 'middle' }));
+  for (let s = 0; s <= xMax + 1e-9; s += 0.1)
+    body.push(text(x(s), H - PAD.bottom + 18, pct(s, 0), { 'font-size': 11, 'text-anchor': 'middle' }));
   body.push(line(PAD.left, H - PAD.bottom, W - PAD.right, H - PAD.bottom, '#94a3b8'));
   if (yMin < 0) body.push(line(PAD.left, y(0), W - PAD.right, y(0), '#94a3b8'));
-  body.push(text((PAD.left + W - PAD.right) / 2, H - 14, zh ? '推理成本占收入比例' : 'inference cost, share of revenue', { 'text-anchor': 'middle' }));
-  body.push(text(18, (PAD.top + H - PAD.bottom) / 2, zh ? '毛利率' : 'gross margin', { transform: `rotate(-90 18 ${(PAD.top + H - PAD.bottom) / 2})`, 'text-anchor': 'middle' }));
+  body.push(
+    text((PAD.left + W - PAD.right) / 2, H - 14, zh ? '推理成本占收入比例' : 'inference cost, share of revenue', {
+      'text-anchor': 'middle',
+    }),
+  );
+  body.push(
+    text(18, (PAD.top + H - PAD.bottom) / 2, zh ? '毛利率' : 'gross margin', {
+      transform: `rotate(-90 18 ${(PAD.top + H - PAD.bottom) / 2})`,
+      'text-anchor': 'middle',
+    }),
+  );
 
   // Margin falls one point for each point of inference share.
   body.push(line(x(0), y(1 - otherCogs), x(xMax), y(1 - xMax - otherCogs), '#2563eb', 2.5));

@@ -93,7 +93,16 @@ export interface TopMessage extends MessageRef {
 }
 
 /** The themes the essay line can be chosen by, in order of precedence on a tie. */
-export const THEMES = ['margins', 'moats', 'infra', 'open_source', 'model_business', 'winner_take_all', 'vertical', 'value_capture'] as const;
+export const THEMES = [
+  'margins',
+  'moats',
+  'infra',
+  'open_source',
+  'model_business',
+  'winner_take_all',
+  'vertical',
+  'value_capture',
+] as const;
 export type Theme = (typeof THEMES)[number];
 
 export interface EssayLine {

@@ -13,8 +13,15 @@ export const DiscordExport = z.object({
       type: z.string().optional(),
       timestamp: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'timestamp should be an ISO 8601 date'),
       content: z.string().default(''),
-      author: z.object({ id: z.string(), name: z.string().optional(), nickname: z.string().nullable().optional(), isBot: z.boolean().optional() }),
-      reactions: z.array(z.object({ emoji: z.object({ name: z.string().optional() }).optional(), count: z.number().int().nonnegative() })).optional(),
+      author: z.object({
+        id: z.string(),
+        name: z.string().optional(),
+        nickname: z.string().nullable().optional(),
+        isBot: z.boolean().optional(),
+      }),
+      reactions: z
+        .array(z.object({ emoji: z.object({ name: z.string().optional() }).optional(), count: z.number().int().nonnegative() }))
+        .optional(),
       reference: z.object({ messageId: z.string().nullable().optional() }).nullable().optional(),
     }),
   ),

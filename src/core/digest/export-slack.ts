@@ -3,7 +3,11 @@
 import { z } from 'zod';
 import type { ChannelMessage } from './message.js';
 
-const SlackReaction = z.object({ name: z.string().optional(), count: z.number().int().nonnegative().optional(), users: z.array(z.string()).optional() });
+const SlackReaction = z.object({
+  name: z.string().optional(),
+  count: z.number().int().nonnegative().optional(),
+  users: z.array(z.string()).optional(),
+});
 
 export const SlackExportMessage = z.object({
   type: z.string().optional(),

@@ -51,7 +51,10 @@ export function parseExport(text: string): ParsedExport {
   if (isObject(whole) && 'messages' in whole) return parseDiscord(whole);
   // A JSON-lines file of one line is also one JSON object.
   if (isObject(whole) && 'user' in whole && 'ts' in whole) return parseJsonLines(content);
-  return failure('unrecognised', `(${Array.isArray(whole) ? 'an array' : typeof whole === 'object' ? 'a JSON object without a messages list' : `a JSON ${typeof whole}`})`);
+  return failure(
+    'unrecognised',
+    `(${Array.isArray(whole) ? 'an array' : typeof whole === 'object' ? 'a JSON object without a messages list' : `a JSON ${typeof whole}`})`,
+  );
 }
 
 /** The reason for a failed parse in the user's language (parseExport's `reason` is English). */
@@ -96,7 +99,8 @@ function parseJsonLines(content: string): ParsedExport {
       return messages.length === 0 ? failure('unrecognised', '(it is not JSON)') : failure('bad_jsonl', `line ${i + 1} is not valid JSON`);
     }
     const parsed = JsonLine.safeParse(value);
-    if (!parsed.success) return failure(messages.length === 0 && !isObject(value) ? 'unrecognised' : 'bad_jsonl', `line ${i + 1} ${problem(parsed.error)}`);
+    if (!parsed.success)
+      return failure(messages.length === 0 && !isObject(value) ? 'unrecognised' : 'bad_jsonl', `line ${i + 1} ${problem(parsed.error)}`);
     const at = parseTimestamp(parsed.data.ts);
     if (!at) return failure('bad_jsonl', `line ${i + 1} has a ts that is neither epoch seconds nor an ISO 8601 date`);
     let id = lineId(parsed.data);
@@ -110,7 +114,10 @@ function parseJsonLines(content: string): ParsedExport {
 /** The first problem zod found, as "has no text" / "has a bad messages[3].timestamp: …". */
 function problem(error: z.ZodError): string {
   const issue = error.issues[0]!;
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const path = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
   if (!path) return `is not an object`;
   return missing ? `has no ${path}` : `has a bad ${path}: ${issue.message}`;

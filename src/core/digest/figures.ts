@@ -19,10 +19,10 @@ const N = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 // A number glued to letters is a name ("A100", "GPT-3", "Q3"), not a figure; Chinese may run on.
 const START = String.raw`(?<![A-Za-z\d.,@#_/\-])`;
 const DASH = String.raw`\s*(?:-|–|—|~|to|至|到)\s*`;
-const SCALE = String.raw`(?:thousand|million|billion|trillion|mn|bn|mm|k|m|b|t)(?![A-Za-z])`;
+const SCALE = '(?:thousand|million|billion|trillion|mn|bn|mm|k|m|b|t)(?![A-Za-z])';
 // Without a "$", a single-letter scale must be a capital: "3.8B" is money, "back in 5m" is not.
-const BARE_SCALE = String.raw`(?:thousand|million|billion|trillion|mn|bn|mm|[MBT])(?![A-Za-z])`;
-const ZH_SCALE = String.raw`(?:万亿|亿|万|千)`;
+const BARE_SCALE = '(?:thousand|million|billion|trillion|mn|bn|mm|[MBT])(?![A-Za-z])';
+const ZH_SCALE = '(?:万亿|亿|万|千)';
 const COUNTED = String.raw`\s*(?:parameters?|params?|tokens?|users?|downloads?|images?|people|requests?|queries|messages?|developers?|customers?|subscribers?|visits?|views?|words?|pages?|gpus?|chips?|models?|datasets?|apps?|rows?|records?|years?|months?|days?|hours?|minutes?|seconds?)\b`;
 
 type Parse = (m: RegExpExecArray) => Omit<FoundFigure, 'text' | 'start' | 'end'> | undefined;
@@ -51,7 +51,7 @@ const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
   },
   {
     hint: /百分之/,
-    re: new RegExp(String.raw`百分之(${N})(?:${DASH}(?:百分之)?(${N}))?`, 'g'),
+    re: new RegExp(`百分之(${N})(?:${DASH}(?:百分之)?(${N}))?`, 'g'),
     parse: (m) => range('percent', m[1]!, undefined, m[2], undefined, scaleEn),
   },
   {
@@ -61,13 +61,18 @@ const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
   },
   {
     hint: /\d\s?(?:[MBT]|thousand|million|billion|trillion|mn|bn|mm)/,
-    re: new RegExp(String.raw`${START}(${N})(\s?${BARE_SCALE})(?:${DASH}(${N})(\s?${BARE_SCALE})?)?(?!${COUNTED})(?:\s*(?:USD|dollars))?`, 'g'),
+    re: new RegExp(
+      String.raw`${START}(${N})(\s?${BARE_SCALE})(?:${DASH}(${N})(\s?${BARE_SCALE})?)?(?!${COUNTED})(?:\s*(?:USD|dollars))?`,
+      'g',
+    ),
     parse: (m) => range('usd', m[1]!, m[2], m[3], m[4], scaleEn),
   },
 ];
 
-const OPEN_ABOVE_BEFORE = /(?:more than|over|above|at least|upwards of|north of|exceeds?|exceeding|超过|逾|至少|不止|高于|大于|多于)\s*(?:~|about|around|roughly|约|大约)?\s*$/i;
-const OPEN_BELOW_BEFORE = /(?:less than|under|below|at most|up to|no more than|not even|不到|低于|少于|最多|不足|小于)\s*(?:~|about|around|roughly|约|大约)?\s*$/i;
+const OPEN_ABOVE_BEFORE =
+  /(?:more than|over|above|at least|upwards of|north of|exceeds?|exceeding|超过|逾|至少|不止|高于|大于|多于)\s*(?:~|about|around|roughly|约|大约)?\s*$/i;
+const OPEN_BELOW_BEFORE =
+  /(?:less than|under|below|at most|up to|no more than|not even|不到|低于|少于|最多|不足|小于)\s*(?:~|about|around|roughly|约|大约)?\s*$/i;
 const OPEN_ABOVE_AFTER = /^\s*(?:\+|以上|多)/;
 const OPEN_BELOW_AFTER = /^\s*(?:以下|以内)/;
 
@@ -110,7 +115,8 @@ function range(
   const low = num(a) * (sa ?? sb ?? 1);
   const high = b === undefined ? low : num(b) * (sb ?? sa ?? 1);
   if (!Number.isFinite(low) || !Number.isFinite(high) || high < low) return undefined;
-  const kind: FigureKind = b !== undefined ? 'range' : unit === 'percent' ? 'percent' : unit === 'usd' ? 'money' : unit === 'ratio' ? 'multiple' : 'params';
+  const kind: FigureKind =
+    b !== undefined ? 'range' : unit === 'percent' ? 'percent' : unit === 'usd' ? 'money' : unit === 'ratio' ? 'multiple' : 'params';
   return { unit, kind, low, high };
 }
 

@@ -14,10 +14,39 @@ export interface Mentions {
  * result", "price stability", "SD card"): they name the company only when written as a name,
  * capitalised, and all in capitals when three letters or fewer.
  */
-const NAME_ONLY_WHEN_CAPITALISED = new Set(['runway', 'replicate', 'stability', 'lambda', 'intel', 'oracle', 'havana', 'copilot', 'cohere', 'sd', 'hf', 'mj', 'tsm', 'oci', 'ipu']);
+const NAME_ONLY_WHEN_CAPITALISED = new Set([
+  'runway',
+  'replicate',
+  'stability',
+  'lambda',
+  'intel',
+  'oracle',
+  'havana',
+  'copilot',
+  'cohere',
+  'sd',
+  'hf',
+  'mj',
+  'tsm',
+  'oci',
+  'ipu',
+]);
 
 /** "business model" is not the model layer. */
-const NOT_THE_MODEL_LAYER = new Set(['business', 'pricing', 'revenue', 'operating', 'mental', 'role', 'financial', 'subscription', 'freemium', 'data', 'threat', 'sales']);
+const NOT_THE_MODEL_LAYER = new Set([
+  'business',
+  'pricing',
+  'revenue',
+  'operating',
+  'mental',
+  'role',
+  'financial',
+  'subscription',
+  'freemium',
+  'data',
+  'threat',
+  'sales',
+]);
 
 interface Tables {
   /** Normalised Latin alias -> company id. */
@@ -60,7 +89,10 @@ function tables(kb: KnowledgeBase): Tables {
     for (const name of [l.id, l.name.en, l.name.zh, ...l.aliases.en, ...l.aliases.zh]) {
       if (HAN.test(name)) han.push({ alias: name, layer: l.id });
       // A company name wins over a layer word ("Lambda Cloud" is a company, not "cloud").
-      else latin(name, (key) => [key, `${key}s`].forEach((k) => companies.has(k) || layers.set(k, l.id)));
+      else
+        latin(name, (key) => {
+          for (const k of [key, `${key}s`]) if (!companies.has(k)) layers.set(k, l.id);
+        });
     }
   }
   han.sort((a, b) => b.alias.length - a.alias.length);
@@ -69,7 +101,7 @@ function tables(kb: KnowledgeBase): Tables {
   return t;
 }
 
-const TOKEN = /[\p{Script=Latin}\d]+(?:[.\-][\p{Script=Latin}\d]+)*/gu;
+const TOKEN = /[\p{Script=Latin}\d]+(?:[.-][\p{Script=Latin}\d]+)*/gu;
 
 /** Same key as normalizeName for a token (letters, digits, "." and "-"), without its cost. */
 const keyOf = (token: string) => {

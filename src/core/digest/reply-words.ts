@@ -52,12 +52,18 @@ const en: DigestWords = {
   notCovered: 'not covered by the essay',
   discussedHeading: 'Most discussed:',
   engagement: (replies, reactions) =>
-    [replies ? `${replies} ${replies === 1 ? 'reply' : 'replies'}` : '', reactions ? `${reactions} ${reactions === 1 ? 'reaction' : 'reactions'}` : ''].filter(Boolean).join(', '),
+    [
+      replies ? `${replies} ${replies === 1 ? 'reply' : 'replies'}` : '',
+      reactions ? `${reactions} ${reactions === 1 ? 'reaction' : 'reactions'}` : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
   more: (n) => `… and ${n} more`,
   incomplete: {
     rate_limited:
       'History was cut short: Slack limits how often apps installed from outside the Slack Marketplace may read channel history (about one request a minute, 15 messages each), so this digest covers only the messages read before the limit.',
-    page_cap: 'History was cut short: the channel has more messages than one digest reads, so the oldest messages of the period are left out.',
+    page_cap:
+      'History was cut short: the channel has more messages than one digest reads, so the oldest messages of the period are left out.',
     no_content_access:
       'The bot cannot read message content here: Discord gives bots the text of other people’s messages only with the Message Content intent. To turn it on: Discord Developer Portal → your application → Bot → Privileged Gateway Intents → Message Content Intent, save, then restart the bot. Until then a digest can only count messages.',
   },
@@ -87,7 +93,8 @@ const zh: DigestWords = {
   questionsHeading: '大家提出的问题:',
   notCovered: '文章未涉及',
   discussedHeading: '讨论最多的消息:',
-  engagement: (replies, reactions) => [replies ? `${replies} 条回复` : '', reactions ? `${reactions} 个表情回应` : ''].filter(Boolean).join(','),
+  engagement: (replies, reactions) =>
+    [replies ? `${replies} 条回复` : '', reactions ? `${reactions} 个表情回应` : ''].filter(Boolean).join(','),
   more: (n) => `……另有 ${n} 条`,
   incomplete: {
     rate_limited:

@@ -17,7 +17,12 @@ export function digestReply(kb: KnowledgeBase, digest: Digest, lang: Lang): Repl
   const title = w.title(formatDay(digest.period.from, lang), formatDay(digest.period.to, lang));
   const notice = digest.incomplete ? [w.incomplete[digest.incomplete]] : [];
   if (digest.messages === 0) {
-    return reply(lang, title, { body: [...notice, w.empty(digest.period.days)], figures: keyFigures(digest, w), ephemeral: true, suggestions: ['/brief'] });
+    return reply(lang, title, {
+      body: [...notice, w.empty(digest.period.days)],
+      figures: keyFigures(digest, w),
+      ephemeral: true,
+      suggestions: ['/brief'],
+    });
   }
   const body = [...notice, overview(digest, w)];
   const readable = digest.incomplete !== 'no_content_access';
@@ -47,9 +52,18 @@ function overview(d: Digest, w: DigestWords): string {
 function marketSections(d: Digest, w: DigestWords): string[] {
   const out: string[] = [];
   if (d.layers.length) out.push(w.layers(w.list(d.layers.slice(0, REPLY_LIMITS.layers).map((l) => w.layer(l.name, l.mentions)))));
-  if (d.companies.length) out.push(w.companiesLine(w.list(d.companies.slice(0, REPLY_LIMITS.companies).map((c) => `${c.name} ×${c.mentions}`))));
+  if (d.companies.length)
+    out.push(w.companiesLine(w.list(d.companies.slice(0, REPLY_LIMITS.companies).map((c) => `${c.name} ×${c.mentions}`))));
   if (!d.layers.length && !d.companies.length && !d.figures.length) out.push(w.nothingOnTheMarket);
-  if (d.figures.length) out.push(section(w.figuresHeading, shownFigures(d).map((f) => figureLine(f, w)), d.figures.length, w));
+  if (d.figures.length)
+    out.push(
+      section(
+        w.figuresHeading,
+        shownFigures(d).map((f) => figureLine(f, w)),
+        d.figures.length,
+        w,
+      ),
+    );
   if (d.questions.length) {
     const lines = d.questions.slice(0, REPLY_LIMITS.questions).map((q) => {
       const answer = q.answer ? `${q.answer.text} (${q.answer.cite})` : w.notCovered;
@@ -58,7 +72,9 @@ function marketSections(d: Digest, w: DigestWords): string[] {
     out.push(section(w.questionsHeading, lines, d.questions.length, w));
   }
   if (d.topMessages.length) {
-    const lines = d.topMessages.map((m) => `• ${who(m.author, m.link)} (${w.engagement(m.replies, m.reactions)}): ${w.quote(quote(m.text))}`);
+    const lines = d.topMessages.map(
+      (m) => `• ${who(m.author, m.link)} (${w.engagement(m.replies, m.reactions)}): ${w.quote(quote(m.text))}`,
+    );
     out.push(section(w.discussedHeading, lines, lines.length, w));
   }
   if (d.essay) out.push(d.essay.text);
@@ -100,7 +116,9 @@ function optionalTable(d: Digest, w: DigestWords): { table?: Table } {
     return {
       table: {
         columns: [c.company, c.mentions, c.layer, c.card],
-        rows: d.companies.slice(0, REPLY_LIMITS.companies).map((x) => [x.name, String(x.mentions), d.layers.find((l) => l.id === x.layer)?.name ?? x.layer, x.oneLine]),
+        rows: d.companies
+          .slice(0, REPLY_LIMITS.companies)
+          .map((x) => [x.name, String(x.mentions), d.layers.find((l) => l.id === x.layer)?.name ?? x.layer, x.oneLine]),
       },
     };
   }
@@ -109,7 +127,11 @@ function optionalTable(d: Digest, w: DigestWords): { table?: Table } {
     return {
       table: {
         columns: [c.who, c.figure, c.check],
-        rows: shownFigures(d).map((f) => [safe(f.author, 40), f.text, f.verdict ? (f.verdict.agrees ? w.agrees : w.disagrees)(f.verdict.essay, f.verdict.cite) : w.noComparison]),
+        rows: shownFigures(d).map((f) => [
+          safe(f.author, 40),
+          f.text,
+          f.verdict ? (f.verdict.agrees ? w.agrees : w.disagrees)(f.verdict.essay, f.verdict.cite) : w.noComparison,
+        ]),
       },
     };
   }

@@ -75,7 +75,8 @@ export function summarize(kb: KnowledgeBase, messages: readonly ChannelMessage[]
       if (isQuestion(sentence)) {
         questionCount++;
         const named = findMentions(kb, sentence);
-        if (named.companies.size || named.layers.size || aboutTheMarket(sentence)) asked.push({ message: m, engagement: engagement(m), item: sentence });
+        if (named.companies.size || named.layers.size || aboutTheMarket(sentence))
+          asked.push({ message: m, engagement: engagement(m), item: sentence });
       }
     }
   }
@@ -86,7 +87,10 @@ export function summarize(kb: KnowledgeBase, messages: readonly ChannelMessage[]
       id,
       name: kb.layer(id).name[lang],
       mentions,
-      companies: [...companyCounts].filter(([c]) => kb.company(c)?.layer === id).sort(byCount).map(([c]) => c),
+      companies: [...companyCounts]
+        .filter(([c]) => kb.company(c)?.layer === id)
+        .sort(byCount)
+        .map(([c]) => c),
     }));
 
   return {
@@ -124,7 +128,10 @@ function checkFigures(kb: KnowledgeBase, cited: Pending<{ sentence: string; foun
   const bySentence = new Map<string, ReturnType<typeof figureCandidates>>();
   const checked = mostEngaging(cited, DIGEST_LIMITS.figureChecks).map(({ message, item: { sentence, found } }) => {
     let candidates = bySentence.get(sentence);
-    if (!candidates) bySentence.set(sentence, (candidates = figureCandidates(kb, sentence, findMentions(kb, sentence).companies)));
+    if (!candidates) {
+      candidates = figureCandidates(kb, sentence, findMentions(kb, sentence).companies);
+      bySentence.set(sentence, candidates);
+    }
     const verdict = verdictFor(kb, candidates, found, lang);
     const figure: CitedFigure = {
       ...ref(message),
@@ -153,7 +160,9 @@ function answerQuestions(kb: KnowledgeBase, asked: Pending<string>[], lang: Lang
   const seen = new Set<string>();
   const unique = asked.filter((q) => {
     const key = q.item.toLowerCase().replace(/\s+/g, ' ');
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
   const limit = Math.min(DIGEST_LIMITS.questions, DIGEST_LIMITS.questionChecks);
   return mostEngaging(unique, limit).map(({ message, item }) => {

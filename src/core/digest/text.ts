@@ -60,7 +60,12 @@ export function neutralise(text: string): string {
 export function clipText(text: string, max = 200): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = [...flat];
-  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? flat
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** Where sentences end: Chinese punctuation anywhere, "!?;" runs, a "." before a space or the end, a line break. */

@@ -23,7 +23,28 @@ const CLOSE_SHARE = 0.5;
  * Label words that qualify a figure rather than say what it measures: they weigh little and do not
  * count as a match on their own ("a year" does not make revenue an investment).
  */
-const WEAK_TERMS = new Set(['year', 'annual', 'share', 'total', 'number', 'among', 'seen', 'available', 'top', 'versus', 'typical', 'highest', 'multi', 'large', '每年', '一年', '多年', '数量', '占比', '比例']);
+const WEAK_TERMS = new Set([
+  'year',
+  'annual',
+  'share',
+  'total',
+  'number',
+  'among',
+  'seen',
+  'available',
+  'top',
+  'versus',
+  'typical',
+  'highest',
+  'multi',
+  'large',
+  '每年',
+  '一年',
+  '多年',
+  '数量',
+  '占比',
+  '比例',
+]);
 const WEAK_WEIGHT = 0.3;
 
 interface LabelTerms {
@@ -78,7 +99,11 @@ export function termsOf(text: string): string[] {
 }
 
 /** Candidate knowledge-base figures for a sentence, scored; memoised per sentence by the caller. */
-export function figureCandidates(kb: KnowledgeBase, sentence: string, companies: ReadonlySet<string>): { figure: Figure; score: number; floor: boolean }[] {
+export function figureCandidates(
+  kb: KnowledgeBase,
+  sentence: string,
+  companies: ReadonlySet<string>,
+): { figure: Figure; score: number; floor: boolean }[] {
   const { labels, idf } = tables(kb);
   // An explicit later year, or a company the essay does not cover, puts the sentence outside what it can judge.
   if ((sentence.match(/(?<!\d)20\d\d(?!\d)/g) ?? []).some((y) => Number(y) > 2023)) return [];
@@ -105,7 +130,12 @@ export function figureCandidates(kb: KnowledgeBase, sentence: string, companies:
 }
 
 /** The verdict for one cited number, given the sentence's candidates; undefined when none fits its unit. */
-export function verdictFor(kb: KnowledgeBase, candidates: ReturnType<typeof figureCandidates>, found: FoundFigure, lang: Lang): FigureVerdict | undefined {
+export function verdictFor(
+  kb: KnowledgeBase,
+  candidates: ReturnType<typeof figureCandidates>,
+  found: FoundFigure,
+  lang: Lang,
+): FigureVerdict | undefined {
   const units = COMPARABLE_UNITS[found.unit];
   const fitting = candidates.filter((c) => units.includes(c.figure.unit));
   const best = fitting[0];

@@ -42,7 +42,11 @@ export type ErrorCode = keyof ErrorParams;
 type Wording = { [C in ErrorCode]: (p: ErrorParams[C]) => string };
 
 const list = (items: string[], lang: Lang) => items.join(lang === 'zh' ? '、' : ', ');
-const quoteList = (items: string[], lang: Lang) => list(items.map((i) => `“${i}”`), lang);
+const quoteList = (items: string[], lang: Lang) =>
+  list(
+    items.map((i) => `“${i}”`),
+    lang,
+  );
 
 const en: Wording = {
   empty_input: () => 'Type a command, for example /layer infra. /help lists them all.',
@@ -62,7 +66,7 @@ const en: Wording = {
     `“${clip(p.name)}” is not a layer of the stack. The layers are apps, models and infra.` +
     (p.didYouMean.length ? ` Did you mean ${quoteList(p.didYouMean, 'en')}?` : ''),
   unknown_topic: (p) =>
-    `The knowledge base has no topic “${clip(p.name)}”.` + (p.didYouMean.length ? ` Did you mean ${quoteList(p.didYouMean, 'en')}?` : ''),
+    `The knowledge base has no topic “${clip(p.name)}”.${p.didYouMean.length ? ` Did you mean ${quoteList(p.didYouMean, 'en')}?` : ''}`,
   same_company: (p) => `Both sides are “${clip(p.name)}”: name two different companies to compare.`,
   bad_money: (p) => `“${clip(p.option)}” should be an amount of money, like 1M, $2.5B, 250k or 1,500; got “${clip(p.value)}”.`,
   bad_share: (p) =>
@@ -72,14 +76,17 @@ const en: Wording = {
   not_positive: (p) => `“${clip(p.option)}” must be more than zero; got “${clip(p.value)}”.`,
   too_large: (p) => `“${clip(p.option)}” of “${clip(p.value)}” is beyond any real business; at most ${p.max}.`,
   units_together: (p) => `price, queries and cost_per_query go together; missing: ${p.missing.join(', ')}.`,
-  inference_or_units: () => 'Give either inference, or price, queries and cost_per_query (the inference share is worked out from them), not both.',
+  inference_or_units: () =>
+    'Give either inference, or price, queries and cost_per_query (the inference share is worked out from them), not both.',
   bad_scenario_name: (p) => `“${clip(p.name)}” cannot name a scenario: use 1-40 letters, digits, “_”, “-” or “.”.`,
   not_channel_manager: () =>
     'Only people who manage this channel can schedule posts (Slack workspace admins and owners; on Discord, Manage Server or Manage Channels).',
   schedules_need_a_channel: () => 'Schedules post to a Slack or Discord channel; run this there.',
   bad_timezone: (p) => `“${clip(p.value)}” is not a time zone; use an IANA name like Europe/Berlin, America/New_York or Asia/Shanghai.`,
   bad_time: (p) => `“${clip(p.value)}” is not a time of day; use 24-hour HH:MM, like 09:00 or 17:30.`,
-  unknown_schedule: (p) => `This channel has no schedule “${clip(p.id)}”.` + (p.available.length ? ` Its schedules: ${list(p.available, 'en')}.` : ' It has none.'),
+  unknown_schedule: (p) =>
+    `This channel has no schedule “${clip(p.id)}”.` +
+    (p.available.length ? ` Its schedules: ${list(p.available, 'en')}.` : ' It has none.'),
   rate_limited: (p) =>
     p.scope === 'user'
       ? `You are asking faster than the bot answers; please try again in ${p.seconds} s.`
@@ -87,7 +94,8 @@ const en: Wording = {
   no_history: () => 'This channel’s history cannot be read here. In the terminal, summarise an export: genai-bot "/digest" --history FILE.',
   bad_history_file: (p) => `The history file cannot be used: ${p.reason}`,
   unknown_scenario: (p) =>
-    `There is no saved scenario “${clip(p.name)}” here.` + (p.available.length ? ` Saved: ${list(p.available, 'en')}.` : ' None is saved yet.'),
+    `There is no saved scenario “${clip(p.name)}” here.` +
+    (p.available.length ? ` Saved: ${list(p.available, 'en')}.` : ' None is saved yet.'),
 };
 
 const zh: Wording = {
@@ -102,14 +110,15 @@ const zh: Wording = {
   bad_option_type: (p) => `参数“${clip(p.option)}”应为${p.expected}。`,
   bad_choice: (p) => `“${clip(p.value)}”不是有效的 ${p.option}。可选:${list(p.choices, 'zh')}。`,
   unknown_company: (p) =>
-    `知识库中没有名为“${clip(p.name)}”的公司或产品。` + (p.didYouMean.length ? `你是不是想找 ${quoteList(p.didYouMean, 'zh')}?` : ''),
+    `知识库中没有名为“${clip(p.name)}”的公司或产品。${p.didYouMean.length ? `你是不是想找 ${quoteList(p.didYouMean, 'zh')}?` : ''}`,
   unknown_layer: (p) =>
     `“${clip(p.name)}”不是技术栈中的层级。层级有:apps(应用)、models(模型)、infra(基础设施)。` +
     (p.didYouMean.length ? `你是不是想找 ${quoteList(p.didYouMean, 'zh')}?` : ''),
-  unknown_topic: (p) => `知识库中没有主题“${clip(p.name)}”。` + (p.didYouMean.length ? `你是不是想找 ${quoteList(p.didYouMean, 'zh')}?` : ''),
+  unknown_topic: (p) => `知识库中没有主题“${clip(p.name)}”。${p.didYouMean.length ? `你是不是想找 ${quoteList(p.didYouMean, 'zh')}?` : ''}`,
   same_company: (p) => `两边都是“${clip(p.name)}”:请给出两家不同的公司进行比较。`,
   bad_money: (p) => `“${clip(p.option)}”应为金额,例如 1M、$2.5B、250k、1,500 或 3亿;收到的是“${clip(p.value)}”。`,
-  bad_share: (p) => `“${clip(p.option)}”应为比例,例如 30% 或 0.3(小于1的数按小数读,1及以上按百分数读:30 = 30%);收到的是“${clip(p.value)}”。`,
+  bad_share: (p) =>
+    `“${clip(p.option)}”应为比例,例如 30% 或 0.3(小于1的数按小数读,1及以上按百分数读:30 = 30%);收到的是“${clip(p.value)}”。`,
   bad_count: (p) => `“${clip(p.option)}”应为数字,例如 500 或 1.5k;收到的是“${clip(p.value)}”。`,
   out_of_range: (p) => `“${clip(p.option)}”必须在 ${p.min} 到 ${p.max} 之间;收到的是“${clip(p.value)}”。`,
   not_positive: (p) => `“${clip(p.option)}”必须大于零;收到的是“${clip(p.value)}”。`,
@@ -117,15 +126,19 @@ const zh: Wording = {
   units_together: (p) => `price、queries 和 cost_per_query 需要一起给出;缺少:${p.missing.join('、')}。`,
   inference_or_units: () => '请给出 inference,或者给出 price、queries 和 cost_per_query(由它们推算推理成本占比),不要同时给出。',
   bad_scenario_name: (p) => `“${clip(p.name)}”不能用作情景名称:请用 1-40 个字母、数字、“_”、“-”或“.”。`,
-  not_channel_manager: () => '只有本频道的管理者可以设置定时发布(Slack 工作区管理员或所有者;Discord 上拥有“管理服务器”或“管理频道”权限的成员)。',
+  not_channel_manager: () =>
+    '只有本频道的管理者可以设置定时发布(Slack 工作区管理员或所有者;Discord 上拥有“管理服务器”或“管理频道”权限的成员)。',
   schedules_need_a_channel: () => '定时发布需要 Slack 或 Discord 频道,请在频道中使用。',
   bad_timezone: (p) => `“${clip(p.value)}”不是有效的时区;请使用 IANA 名称,例如 Asia/Shanghai、Europe/Berlin。`,
   bad_time: (p) => `“${clip(p.value)}”不是有效的时间;请使用24小时制 HH:MM,例如 09:00 或 17:30。`,
-  unknown_schedule: (p) => `本频道没有编号为“${clip(p.id)}”的定时任务。` + (p.available.length ? `现有:${list(p.available, 'zh')}。` : '目前没有任何定时任务。'),
-  rate_limited: (p) => (p.scope === 'user' ? `你的请求太频繁了,请 ${p.seconds} 秒后再试。` : `本频道的请求太频繁了,请 ${p.seconds} 秒后再试。`),
+  unknown_schedule: (p) =>
+    `本频道没有编号为“${clip(p.id)}”的定时任务。${p.available.length ? `现有:${list(p.available, 'zh')}。` : '目前没有任何定时任务。'}`,
+  rate_limited: (p) =>
+    p.scope === 'user' ? `你的请求太频繁了,请 ${p.seconds} 秒后再试。` : `本频道的请求太频繁了,请 ${p.seconds} 秒后再试。`,
   no_history: () => '这里无法读取频道的历史消息。在终端中可以汇总导出文件:genai-bot "/digest" --history 文件。',
   bad_history_file: (p) => `无法使用该历史文件:${p.reason}`,
-  unknown_scenario: (p) => `这里没有名为“${clip(p.name)}”的已保存情景。` + (p.available.length ? `已保存:${list(p.available, 'zh')}。` : '还没有保存任何情景。'),
+  unknown_scenario: (p) =>
+    `这里没有名为“${clip(p.name)}”的已保存情景。${p.available.length ? `已保存:${list(p.available, 'zh')}。` : '还没有保存任何情景。'}`,
 };
 
 const WORDING: Record<Lang, Wording> = { en, zh };

@@ -62,14 +62,24 @@ export function buildKnowledgeBase(files: KnowledgeFiles): KnowledgeBase {
   checkReferences(files, { companies, figures, layers });
 
   const names = (b: { en: string; zh: string }) => [b.en, b.zh];
-  const companyNames = indexed('companies.json', () =>
-    new NameIndex(files.companies.map((c) => ({ item: c, display: c.name, names: [c.id, c.name, ...c.aliases.en, ...c.aliases.zh] }))),
+  const companyNames = indexed(
+    'companies.json',
+    () =>
+      new NameIndex(files.companies.map((c) => ({ item: c, display: c.name, names: [c.id, c.name, ...c.aliases.en, ...c.aliases.zh] }))),
   );
-  const layerNames = indexed('layers.json', () =>
-    new NameIndex(files.layers.map((l) => ({ item: l, display: l.id, names: [l.id, ...names(l.name), ...l.aliases.en, ...l.aliases.zh] }))),
+  const layerNames = indexed(
+    'layers.json',
+    () =>
+      new NameIndex(
+        files.layers.map((l) => ({ item: l, display: l.id, names: [l.id, ...names(l.name), ...l.aliases.en, ...l.aliases.zh] })),
+      ),
   );
-  const moatNames = indexed('moats.json', () =>
-    new NameIndex(files.moats.moats.map((m) => ({ item: m, display: m.name.en, names: [m.id, ...names(m.name), ...m.aliases.en, ...m.aliases.zh] }))),
+  const moatNames = indexed(
+    'moats.json',
+    () =>
+      new NameIndex(
+        files.moats.moats.map((m) => ({ item: m, display: m.name.en, names: [m.id, ...names(m.name), ...m.aliases.en, ...m.aliases.zh] })),
+      ),
   );
 
   return {
@@ -104,8 +114,7 @@ function checkReferences(
   files: KnowledgeFiles,
   maps: { companies: Map<string, Company>; figures: Map<string, Figure>; layers: Map<string, Layer> },
 ): void {
-  const missing = (file: string, path: string, what: string, id: string) =>
-    new Error(`data/${file}: ${path}: no ${what} with id “${id}”`);
+  const missing = (file: string, path: string, what: string, id: string) => new Error(`data/${file}: ${path}: no ${what} with id “${id}”`);
   for (const id of ['apps', 'models', 'infra'] as const) {
     if (!maps.layers.has(id)) throw new Error(`data/layers.json: layer “${id}” is missing`);
   }

@@ -4,7 +4,10 @@
 
 /** Case, width, spacing and punctuation do not distinguish names. */
 export function normalizeName(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s.\-_'’·•/()]+/g, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s.\-_'’·•/()]+/g, '');
 }
 
 export interface NamedEntry<T> {
@@ -63,7 +66,11 @@ export class NameIndex<T> {
 
   private uniqueItems<E extends { item: T }>(entries: E[]): E[] {
     const seen = new Set<T>();
-    return entries.filter((e) => (seen.has(e.item) ? false : (seen.add(e.item), true)));
+    return entries.filter((e) => {
+      if (seen.has(e.item)) return false;
+      seen.add(e.item);
+      return true;
+    });
   }
 }
 

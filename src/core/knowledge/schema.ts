@@ -69,7 +69,10 @@ export const CompanyFact = z.strictObject({
   label: Bilingual,
   value: Bilingual,
   /** When the fact happened (YYYY or YYYY-MM), where the source gives it. */
-  date: z.string().regex(/^\d{4}(-\d{2})?$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2})?$/)
+    .optional(),
   /** figures.json entries this fact states, so a card does not show the same number twice. */
   figures: z.array(id).default([]),
   source: Source,

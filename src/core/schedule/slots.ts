@@ -26,15 +26,31 @@ const partsFormat = new Map<string, Intl.DateTimeFormat>();
 function formatter(tz: string): Intl.DateTimeFormat {
   let f = partsFormat.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', weekday: 'short' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      weekday: 'short',
+    });
     partsFormat.set(tz, f);
   }
   return f;
 }
 
 /** The wall-clock date, time and weekday of an instant in a time zone. */
-export function wallClock(at: Date, tz: string): { year: number; month: number; day: number; hour: number; minute: number; weekday: Weekday } {
-  const parts = Object.fromEntries(formatter(tz).formatToParts(at).map((p) => [p.type, p.value]));
+export function wallClock(
+  at: Date,
+  tz: string,
+): { year: number; month: number; day: number; hour: number; minute: number; weekday: Weekday } {
+  const parts = Object.fromEntries(
+    formatter(tz)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),

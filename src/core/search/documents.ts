@@ -85,7 +85,7 @@ export function buildDocuments(kb: KnowledgeBase): SearchDoc[] {
         title: `${names} founded 成立`,
         text: `${c.founded}`,
         companies: [c.id],
-      layers: [c.layer],
+        layers: [c.layer],
         lead: { en: `${c.name} was founded in ${c.founded}.`, zh: `${c.name}成立于${c.founded}年。` },
         source: APPENDIX,
         more: `/company ${c.name}`,
@@ -98,7 +98,7 @@ export function buildDocuments(kb: KnowledgeBase): SearchDoc[] {
         title: join(names, both(fact.label)),
         text: both(fact.value),
         companies: [c.id],
-      layers: [c.layer],
+        layers: [c.layer],
         lead: {
           en: `${c.name}: ${fact.label.en}: ${fact.value.en}${fact.date && !fact.value.en.includes(fact.date.slice(0, 4)) ? ` (${fact.date})` : ''}.`,
           zh: `${c.name}:${fact.label.zh}:${fact.value.zh}${fact.date && !fact.value.zh.includes(fact.date.slice(0, 4)) ? `(${fact.date})` : ''}。`,
@@ -117,7 +117,7 @@ export function buildDocuments(kb: KnowledgeBase): SearchDoc[] {
         title: join(names, both(moat.name), 'moat 护城河'),
         text: both(evidence.why),
         companies: [c.id],
-      layers: [c.layer],
+        layers: [c.layer],
         lead: {
           en: `${c.name}, ${moat.name.en.toLowerCase()} moat: ${STANCE_EN[evidence.stance]}. ${evidence.why.en}`,
           zh: `${c.name}的${moat.name.zh}:${STANCE_ZH[evidence.stance]}。${evidence.why.zh}`,
@@ -132,16 +132,35 @@ export function buildDocuments(kb: KnowledgeBase): SearchDoc[] {
 }
 
 const LAYER_SECTIONS = new Set<string>(['apps', 'models', 'infra']);
-const STANCE_EN = { supported: 'supported by the essay’s evidence', weak: 'weak or in doubt', not_supported: 'not supported by the evidence' };
+const STANCE_EN = {
+  supported: 'supported by the essay’s evidence',
+  weak: 'weak or in doubt',
+  not_supported: 'not supported by the evidence',
+};
 const STANCE_ZH = { supported: '文中证据支持', weak: '偏弱或存疑', not_supported: '证据不支持' };
 
 /** "Does OpenAI have a moat?": its supported moats first, then those in doubt. */
 function moatSummary(kb: KnowledgeBase, c: Company, names: string): SearchDoc {
   const list = (stance: MoatEvidence['stance'], lang: 'en' | 'zh') =>
-    c.moats.filter((m) => m.stance === stance).map((m) => kb.moat(m.moat).name[lang]).join(lang === 'zh' ? '、' : ', ');
+    c.moats
+      .filter((m) => m.stance === stance)
+      .map((m) => kb.moat(m.moat).name[lang])
+      .join(lang === 'zh' ? '、' : ', ');
   const part = (label: string, value: string) => (value ? `${label}${value}` : '');
-  const en = [part('supported: ', list('supported', 'en')), part('weak or in doubt: ', list('weak', 'en')), part('not supported: ', list('not_supported', 'en'))].filter(Boolean).join('; ');
-  const zh = [part('有证据支持:', list('supported', 'zh')), part('偏弱或存疑:', list('weak', 'zh')), part('证据不支持:', list('not_supported', 'zh'))].filter(Boolean).join(';');
+  const en = [
+    part('supported: ', list('supported', 'en')),
+    part('weak or in doubt: ', list('weak', 'en')),
+    part('not supported: ', list('not_supported', 'en')),
+  ]
+    .filter(Boolean)
+    .join('; ');
+  const zh = [
+    part('有证据支持:', list('supported', 'zh')),
+    part('偏弱或存疑:', list('weak', 'zh')),
+    part('证据不支持:', list('not_supported', 'zh')),
+  ]
+    .filter(Boolean)
+    .join(';');
   const opinion = c.moats.find((m) => m.source.kind === 'opinion')?.source ?? c.moats[0]!.source;
   return {
     id: `moat:${c.id}:summary`,
@@ -196,7 +215,17 @@ function addMarketModel(kb: KnowledgeBase, docs: SearchDoc[]): void {
   for (const th of kb.theses) {
     // A thesis answers with its reasoning: the statement alone begs "why?".
     const lead = { en: `${th.statement.en} ${th.detail.en}`, zh: `${th.statement.zh}${th.detail.zh}` };
-    docs.push({ id: `thesis:${th.id}`, kind: 'thesis', title: both(th.statement), text: both(th.detail), companies: [], layers: [], lead, source: th.source, more: '/brief theses' });
+    docs.push({
+      id: `thesis:${th.id}`,
+      kind: 'thesis',
+      title: both(th.statement),
+      text: both(th.detail),
+      companies: [],
+      layers: [],
+      lead,
+      source: th.source,
+      more: '/brief theses',
+    });
   }
   const layers = { en: kb.layers.map((l) => `${l.name.en} (${l.id})`).join(', '), zh: kb.layers.map((l) => l.name.zh).join('、') };
   docs.push({
@@ -206,12 +235,18 @@ function addMarketModel(kb: KnowledgeBase, docs: SearchDoc[]): void {
     text: both(layers),
     companies: [],
     layers: [],
-    lead: { en: `The essay splits the generative-AI stack into three layers: ${layers.en}.`, zh: `文章把生成式AI技术栈分为三层:${layers.zh}。` },
+    lead: {
+      en: `The essay splits the generative-AI stack into three layers: ${layers.en}.`,
+      zh: `文章把生成式AI技术栈分为三层:${layers.zh}。`,
+    },
     source: { section: 'stack', vintage: '2023-01', kind: 'data' },
     more: '/layer apps',
   });
   for (const layer of kb.layers) {
-    const titles = { en: layer.openQuestions.map((q) => q.title.en.replace(/[?:]$/, '')).join('; '), zh: layer.openQuestions.map((q) => q.title.zh.replace(/[??::]$/, '')).join(';') };
+    const titles = {
+      en: layer.openQuestions.map((q) => q.title.en.replace(/[?:]$/, '')).join('; '),
+      zh: layer.openQuestions.map((q) => q.title.zh.replace(/[??::]$/, '')).join(';'),
+    };
     docs.push({
       id: `question:${layer.id}:list`,
       kind: 'question_list',
@@ -227,21 +262,71 @@ function addMarketModel(kb: KnowledgeBase, docs: SearchDoc[]): void {
   for (const layer of kb.layers) {
     const layerNames = join(both(layer.name), layer.aliases.en.join(' '), layer.aliases.zh.join(' '));
     const more = `/layer ${layer.id}`;
-    docs.push({ id: `layer:${layer.id}`, kind: 'layer', title: layerNames, text: both(layer.summary), companies: [], layers: [layer.id], lead: { en: `${layer.name.en}: ${layer.summary.en}`, zh: `${layer.name.zh}:${layer.summary.zh}` }, source: layer.source, more });
+    docs.push({
+      id: `layer:${layer.id}`,
+      kind: 'layer',
+      title: layerNames,
+      text: both(layer.summary),
+      companies: [],
+      layers: [layer.id],
+      lead: { en: `${layer.name.en}: ${layer.summary.en}`, zh: `${layer.name.zh}:${layer.summary.zh}` },
+      source: layer.source,
+      more,
+    });
     for (const s of layer.segments) {
       const who = s.companies.map((id) => kb.company(id)?.name ?? id).join(', ');
-      docs.push({ id: `segment:${layer.id}:${s.id}`, kind: 'segment', title: both(s.name), text: join(both(s.description), who), companies: s.companies, layers: [layer.id], lead: { en: `${s.name.en}: ${s.description.en} (${who})`, zh: `${s.name.zh}:${s.description.zh}(${who})` }, source: layer.source, more });
+      docs.push({
+        id: `segment:${layer.id}:${s.id}`,
+        kind: 'segment',
+        title: both(s.name),
+        text: join(both(s.description), who),
+        companies: s.companies,
+        layers: [layer.id],
+        lead: { en: `${s.name.en}: ${s.description.en} (${who})`, zh: `${s.name.zh}:${s.description.zh}(${who})` },
+        source: layer.source,
+        more,
+      });
     }
     layer.economics.forEach((e, i) => {
-      docs.push({ id: `economics:${layer.id}:${i}`, kind: 'economics', title: layerNames, text: both(e.text), companies: [], layers: [layer.id], lead: e.text, source: e.source, more });
+      docs.push({
+        id: `economics:${layer.id}:${i}`,
+        kind: 'economics',
+        title: layerNames,
+        text: both(e.text),
+        companies: [],
+        layers: [layer.id],
+        lead: e.text,
+        source: e.source,
+        more,
+      });
     });
     layer.openQuestions.forEach((q, i) => {
-      docs.push({ id: `question:${layer.id}:${i}`, kind: 'question', title: join(both(q.title), layerNames), text: both(q.text), companies: [], layers: [layer.id], lead: { en: `${q.title.en} ${q.text.en}`, zh: `${q.title.zh} ${q.text.zh}` }, source: q.source, more });
+      docs.push({
+        id: `question:${layer.id}:${i}`,
+        kind: 'question',
+        title: join(both(q.title), layerNames),
+        text: both(q.text),
+        companies: [],
+        layers: [layer.id],
+        lead: { en: `${q.title.en} ${q.text.en}`, zh: `${q.title.zh} ${q.text.zh}` },
+        source: q.source,
+        more,
+      });
     });
   }
   for (const section of kb.sections) {
     section.notes.forEach((note, i) => {
-      docs.push({ id: `note:${section.id}:${i}`, kind: 'note', title: both(section.title), text: both(note), companies: [], layers: LAYER_SECTIONS.has(section.id) ? [section.id] : [], lead: note, source: { section: section.id, vintage: '2023-01', kind: section.id === 'value' ? 'opinion' : 'data' }, more: `/brief ${section.id}` });
+      docs.push({
+        id: `note:${section.id}:${i}`,
+        kind: 'note',
+        title: both(section.title),
+        text: both(note),
+        companies: [],
+        layers: LAYER_SECTIONS.has(section.id) ? [section.id] : [],
+        lead: note,
+        source: { section: section.id, vintage: '2023-01', kind: section.id === 'value' ? 'opinion' : 'data' },
+        more: `/brief ${section.id}`,
+      });
     });
   }
 }

@@ -32,7 +32,8 @@ export interface AnalysedQuestion {
   otherLanguage: boolean;
 }
 
-const LIST_INTENT = /\b(what are|which are|list|types? of|kinds? of|all the|name the|how many (?:layers|moats|categories))\b|哪些|哪几|几种|几个|几层|分几|有什么|都有/u;
+const LIST_INTENT =
+  /\b(what are|which are|list|types? of|kinds? of|all the|name the|how many (?:layers|moats|categories))\b|哪些|哪几|几种|几个|几层|分几|有什么|都有/u;
 /**
  * Names from the market that the essay (January 2023) does not cover. A question about one of
  * them must not be answered with the nearest-sounding record about something else.
@@ -41,10 +42,13 @@ const OUTSIDE_NAMES =
   /\b(gpt[- ]?(?:4o?|5)|o1|o3|llama(?: ?\d)?|claude|gemini|bard|palm ?2?|mistral|mixtral|deepseek|qwen|grok|xai|perplexity|inflection|adept|meta|facebook|apple|tesla|ernie|baidu|alibaba|tencent|bytedance|sora|copilot x|blackwell|b200|gb200|h200|mi300|groq|databricks|mosaicml|scale ai|pinecone|langchain)\b|文心一言|文心|百度|阿里|腾讯|字节|通义|豆包|智谱|月之暗面|kimi/iu;
 const OTHER_LANGUAGE_WORDS =
   /(?<![\p{L}])(qué|que|cuál|cuánto|cuesta|cómo|una|el|la|es|de|porcentaje|ingresos|gastan|suscripción|las|los|del|por|para|est|les|des|du|le|quel|quelle|combien|pourcentage|revenus|dépensent|coûte|der|die|das|und|ist|wie|viel|welche|prozent|umsatz|kostet|quanto|quale|percentuale)(?![\p{L}])/giu;
-const NUMBER_INTENT = /\b(how (?:much|many|big|large)|what (?:share|percent(?:age)?|fraction|portion)|percent|size|figure|number|amount)\b|%|\$|多少|比例|占比|百分之|几成|规模|数字|金额/u;
+const NUMBER_INTENT =
+  /\b(how (?:much|many|big|large)|what (?:share|percent(?:age)?|fraction|portion)|percent|size|figure|number|amount)\b|%|\$|多少|比例|占比|百分之|几成|规模|数字|金额/u;
 const SHARE_INTENT = /\b(share|percent(?:age)?|fraction|portion|proportion)\b|%|比例|占比|百分之|几成/u;
-const LIVE_DATA = /\b(today|tonight|tomorrow|yesterday|this (?:week|month)|stock price|share price|market cap(?:italization)?|live|real[- ]time|forecast for 20\d\d)\b|今天|明天|昨天|股价|市值|实时/u;
-const INJECTION = /\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules|above|previous|system)\b|\b(system prompt|jailbreak|pretend (?:you|to be)|act as|you are now)\b|忽略.{0,20}(指令|提示|规则|以上)|扮演|系统提示/iu;
+const LIVE_DATA =
+  /\b(today|tonight|tomorrow|yesterday|this (?:week|month)|stock price|share price|market cap(?:italization)?|live|real[- ]time|forecast for 20\d\d)\b|今天|明天|昨天|股价|市值|实时/u;
+const INJECTION =
+  /\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules|above|previous|system)\b|\b(system prompt|jailbreak|pretend (?:you|to be)|act as|you are now)\b|忽略.{0,20}(指令|提示|规则|以上)|扮演|系统提示/iu;
 
 /** `knows` tells whether a term occurs in the knowledge base, so that real words are not taken for typos. */
 export function analyseQuestion(kb: KnowledgeBase, question: string, knows: (term: string) => boolean = () => false): AnalysedQuestion {
@@ -54,7 +58,9 @@ export function analyseQuestion(kb: KnowledgeBase, question: string, knows: (ter
   const all = terms(canonical);
   // Content is judged on whole words: the bigrams `terms` adds for Chinese are for matching only.
   // Chinese names are cut out whole: the segmenter splits them ("台积电" -> "台", "积", "电").
-  const withoutNames = companies.flatMap((id) => kb.company(id)!.aliases.zh).reduce((text, alias) => text.split(alias.toLowerCase()).join(' '), canonical);
+  const withoutNames = companies
+    .flatMap((id) => kb.company(id)!.aliases.zh)
+    .reduce((text, alias) => text.split(alias.toLowerCase()).join(' '), canonical);
   const content = [
     ...new Set(
       joinHanCharacters(words(withoutNames))
@@ -107,7 +113,10 @@ function joinHanCharacters(list: string[]): string[] {
 const nameTermCache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
 function companyNameTerms(kb: KnowledgeBase, id: string): string[] {
   let cache = nameTermCache.get(kb);
-  if (!cache) nameTermCache.set(kb, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    nameTermCache.set(kb, cache);
+  }
   let list = cache.get(id);
   if (!list) {
     const c = kb.company(id)!;
@@ -130,9 +139,16 @@ function nameTables(kb: KnowledgeBase): NameTables {
   if (!t) {
     const companies = new Map<string, string>();
     for (const c of kb.companies) for (const n of [c.id, c.name, ...c.aliases.en, ...c.aliases.zh]) companies.set(normalizeName(n), c.id);
-    const stemmed = (n: string) => words(n).map((w) => (isHan(w) ? w : stem(w))).join(' ');
-    const layers = kb.layers.map((l) => ({ id: l.id, names: [l.id, l.name.en, l.name.zh, ...l.aliases.en, ...l.aliases.zh].map(stemmed).filter(Boolean) }));
-    tables.set(kb, (t = { companies, layers }));
+    const stemmed = (n: string) =>
+      words(n)
+        .map((w) => (isHan(w) ? w : stem(w)))
+        .join(' ');
+    const layers = kb.layers.map((l) => ({
+      id: l.id,
+      names: [l.id, l.name.en, l.name.zh, ...l.aliases.en, ...l.aliases.zh].map(stemmed).filter(Boolean),
+    }));
+    t = { companies, layers };
+    tables.set(kb, t);
   }
   return t;
 }
@@ -159,7 +175,11 @@ function findCompanies(kb: KnowledgeBase, text: string, knows: (term: string) =>
     for (const token of tokens) {
       if (token.length < 5 || isStopWord(token) || knows(stem(token))) continue;
       const limit = token.length >= 8 ? 2 : 1;
-      const close = new Set([...names].filter(([name]) => Math.abs(name.length - token.length) <= limit && editDistance(name, token) <= limit).map(([, id]) => id));
+      const close = new Set(
+        [...names]
+          .filter(([name]) => Math.abs(name.length - token.length) <= limit && editDistance(name, token) <= limit)
+          .map(([, id]) => id),
+      );
       if (close.size === 1) {
         found.add([...close][0]!);
         typos.push(token);
@@ -175,6 +195,10 @@ function findCompanies(kb: KnowledgeBase, text: string, knows: (term: string) =>
 
 /** Layers named by a whole word or phrase of the question ("model layer", "clouds", "应用层"). */
 function findLayers(kb: KnowledgeBase, text: string): string[] {
-  const joined = ` ${words(text).map((w) => (isHan(w) ? w : stem(w))).join(' ')} `;
-  return nameTables(kb).layers.filter((l) => l.names.some((n) => joined.includes(` ${n} `))).map((l) => l.id);
+  const joined = ` ${words(text)
+    .map((w) => (isHan(w) ? w : stem(w)))
+    .join(' ')} `;
+  return nameTables(kb)
+    .layers.filter((l) => l.names.some((n) => joined.includes(` ${n} `)))
+    .map((l) => l.id);
 }

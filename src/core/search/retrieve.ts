@@ -11,7 +11,14 @@ export interface Hit {
   score: number;
 }
 
-export type NotCoveredReason = 'empty' | 'injection' | 'out_of_vintage' | 'outside_names' | 'other_language' | 'unknown_terms' | 'low_score';
+export type NotCoveredReason =
+  | 'empty'
+  | 'injection'
+  | 'out_of_vintage'
+  | 'outside_names'
+  | 'other_language'
+  | 'unknown_terms'
+  | 'low_score';
 
 export type Retrieval =
   | { covered: true; question: AnalysedQuestion; hits: Hit[] }

@@ -22,7 +22,10 @@ const indexes = new WeakMap<KnowledgeBase, SearchIndex>();
 /** Built once per knowledge base, on the first question. */
 export function searchIndex(kb: KnowledgeBase): SearchIndex {
   let index = indexes.get(kb);
-  if (!index) indexes.set(kb, (index = buildIndex(buildDocuments(kb))));
+  if (!index) {
+    index = buildIndex(buildDocuments(kb));
+    indexes.set(kb, index);
+  }
   return index;
 }
 

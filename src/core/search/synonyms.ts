@@ -12,9 +12,15 @@ const REWRITES: [RegExp, string][] = [
   [/\b(charges?|charging|paid|pay for|for free|free of charge|cost money|give (?:it|them) away)\b/g, ' free '],
   [/\b(wrote|written|authors?|authored)\b/g, ' author '],
   [/\b(cheaper|cheap|more expensive|expensive|pricier|pricing|prices?|priced)\b/g, ' price '],
-  [/\b(switch(?:es|ing)?|migrat(?:e|es|ing|ion)|mov(?:e|es|ing) (?:between|across)|portab(?:le|ility)|lock(?:ed)?[- ]?in)\b/g, ' switch move '],
+  [
+    /\b(switch(?:es|ing)?|migrat(?:e|es|ing|ion)|mov(?:e|es|ing) (?:between|across)|portab(?:le|ility)|lock(?:ed)?[- ]?in)\b/g,
+    ' switch move ',
+  ],
   [/(换云|迁移|切换|转向|跳槽|换到)/g, ' 迁移 '],
-  [/\b(making (?:real |any |much )?money|commerciali[sz](?:e|ed|ing|ation)|profitab(?:le|ility)|at scale commercially)\b/g, ' commercial scale '],
+  [
+    /\b(making (?:real |any |much )?money|commerciali[sz](?:e|ed|ing|ation)|profitab(?:le|ility)|at scale commercially)\b/g,
+    ' commercial scale ',
+  ],
   [/\b(monetiz(?:e|es|ing|ation)|monetis(?:e|es|ing|ation))\b/g, ' monetization '],
   [/(赚钱最多|赚得最多|赚最多|最赚钱)/g, ' 赢家 '],
   [/(赚钱了?吗?|盈利了?吗?|挣钱|赚到钱)/g, ' 盈利 '],
@@ -24,7 +30,10 @@ const REWRITES: [RegExp, string][] = [
   [/(好做吗?|难做吗?|好不好做|日子好过吗?|容易吗)/g, ' 挑战 '],
   [/\b(gen ?ai|genai|generative artificial intelligence|aigc)\b/g, ' generative ai '],
   [/\b(data ?cent(?:er|re)s?)\b/g, ' data center '],
-  [/\b(hyperscalers?|big (?:3|three)(?: clouds?)?|major clouds?|public clouds?|cloud vendors?|cloud providers?|cloud compan(?:y|ies))\b/g, ' cloud providers '],
+  [
+    /\b(hyperscalers?|big (?:3|three)(?: clouds?)?|major clouds?|public clouds?|cloud vendors?|cloud providers?|cloud compan(?:y|ies))\b/g,
+    ' cloud providers ',
+  ],
   [/(云厂商|云服务商|云服务提供商|云计算厂商|云计算公司|公有云|三大云|三朵云)/g, ' 云服务商 '],
   [/\b(gpu makers?|gpu vendors?|gpu compan(?:y|ies)|graphics cards? makers?|chipmakers? for ai)\b/g, ' nvidia '],
   [/(gpu厂商|显卡厂商|gpu巨头)/g, ' 英伟达 '],
@@ -45,7 +54,10 @@ const REWRITES: [RegExp, string][] = [
   [/(值多少钱|估值多少|估值是多少)/g, ' 估值 '],
   [/(烧多少钱|要花多少钱|花多少钱|花了多少钱|成本多少)/g, ' 成本 '],
   [/\b(captur(?:e|es|ed|ing))\b/g, ' capture '],
-  [/\b(who'?s winning|who is winning|who wins|winning|winners?|biggest beneficiar(?:y|ies)|captures? (?:the )?(?:most )?value|value capture|value accrues?|accrue)\b/g, ' winner value '],
+  [
+    /\b(who'?s winning|who is winning|who wins|winning|winners?|biggest beneficiar(?:y|ies)|captures? (?:the )?(?:most )?value|value capture|value accrues?|accrue)\b/g,
+    ' winner value ',
+  ],
   [/(赢家|谁赢|获益最多|价值积累|价值流向|拿走了最多)/g, ' 赢家 价值 '],
   [/\b(defensib(?:le|ility)|barriers? to entry|competitive advantages?|moats?)\b/g, ' moat '],
   [/(壁垒|竞争优势|护城河)/g, ' 护城河 '],
@@ -66,7 +78,10 @@ const REWRITES: [RegExp, string][] = [
   [/\b(commoditi[sz](?:ed|ation|e)|commodity)\b/g, ' commoditization '],
   [/\b(chip shortage|gpu shortage|supply crunch|scarcity|scarce)\b/g, ' shortage scarce '],
   [/\b(graduat(?:e|es|ing))\b/g, ' churn own model '],
-  [/\b(own models?|in-house models?|train (?:its|their|our) own|from scratch|vertical(?:ly)? integrat(?:ed|ion|e))\b/g, ' vertical integration own model '],
+  [
+    /\b(own models?|in-house models?|train (?:its|their|our) own|from scratch|vertical(?:ly)? integrat(?:ed|ion|e))\b/g,
+    ' vertical integration own model ',
+  ],
   [/\b(call (?:an |the )?apis?|use (?:an |the )?apis?|via (?:an )?apis?|api calls?|models? as a service)\b/g, ' model service api '],
 ];
 

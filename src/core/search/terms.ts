@@ -39,7 +39,10 @@ export function isStopWord(term: string): boolean {
 
 /** Word-like segments, lower-cased and width-normalised, apostrophe-s removed. */
 export function words(text: string): string[] {
-  const normalized = text.normalize('NFKC').toLowerCase().replace(/[’']s\b/g, '');
+  const normalized = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’']s\b/g, '');
   const out: string[] = [];
   for (const segment of segmenter.segment(normalized)) {
     if (segment.isWordLike) out.push(segment.segment.replace(/[’']/g, ''));
