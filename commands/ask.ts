@@ -22,17 +22,13 @@ export const askCommand = defineCommand({
     en: 'Ask in your own words; the answer comes from the knowledge base, with its source',
     zh: '用自己的话提问;答案来自知识库,并注明出处',
   },
-  options: [
-    {
-      name: 'question',
-      type: 'string',
-      required: true,
+  options: {
+    question: {
+      schema: z.string().trim().min(1).max(MAX_QUESTION_CHARS),
       positional: true,
-      maxLength: MAX_QUESTION_CHARS,
       description: { en: 'Your question, in English or Chinese', zh: '你的问题,中英文皆可' },
     },
-  ],
-  schema: z.strictObject({ question: z.string().trim().min(1).max(MAX_QUESTION_CHARS) }),
+  },
   // Retrieval answers in a millisecond; a language model can take seconds.
   slow: ({ languageModel }) => languageModel,
   pure: ({ languageModel }) => !languageModel,

@@ -1,6 +1,5 @@
 // /brief [topic]: a briefing of the whole market model, or of one topic: a layer, a company, a
 // moat, a section of the essay, "figures" (every figure), "moats" or "theses".
-import { z } from 'zod';
 import type { Lang } from '../src/core/i18n/lang.js';
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
@@ -12,7 +11,7 @@ import { defineCommand } from './command.js';
 import { companyCard } from './company.js';
 import { moatCard } from './moat.js';
 import { nameArg } from './options.js';
-import { createSchedule, scheduleFields, scheduleOptions } from './schedule-options.js';
+import { createSchedule, scheduleOptions } from './schedule-options.js';
 import { figureLine, sourced } from './render-parts.js';
 
 /** The figures a one-screen briefing leads with. */
@@ -66,18 +65,15 @@ export const briefCommand = defineCommand({
     en: 'A briefing of the whole market model, or of one topic (a layer, company, moat, figures, theses)',
     zh: '整个市场模型的简报,或某一主题的简报(层级、公司、护城河、数据、观点)',
   },
-  options: [
-    {
-      name: 'topic',
-      type: 'string',
-      required: false,
+  // Not cached: with schedule=… it creates a schedule, which must happen every time it is asked.
+  options: {
+    topic: {
+      schema: nameArg().optional(),
       positional: true,
       description: { en: 'Optional: infra, nvidia, moats, figures, theses, value ...', zh: '可选:infra、英伟达、护城河、数据、观点……' },
     },
     ...scheduleOptions,
-  ],
-  // Not cached: with schedule=… it creates a schedule, which must happen every time it is asked.
-  schema: z.strictObject({ topic: nameArg().optional(), ...scheduleFields }),
+  },
   examples: ['/brief', '/brief figures', '/brief moats', '/brief 基础设施'],
   async run({ topic, schedule, day, time, tz }, ctx) {
     const { kb, lang } = ctx;

@@ -10,6 +10,7 @@ import type { Reply } from '../src/core/reply.js';
 import type { AnswerWriter } from '../src/core/search/answer-writer.js';
 import type { Store } from '../src/store/store.js';
 import type { UserError } from '../src/core/user-error.js';
+import { type OptionDefs, type SchemaOf, schemaOf, specsOf } from './options.js';
 
 export type Platform = 'slack' | 'discord' | 'shell';
 
@@ -87,7 +88,15 @@ export interface Command<S extends z.ZodObject = z.ZodObject> extends CommandInf
   run(args: z.infer<S>, ctx: CommandContext): CommandResult | Promise<CommandResult>;
 }
 
-/** Ties `run`'s argument type to the schema: the compiler then carries the contract. */
-export function defineCommand<S extends z.ZodObject>(command: Command<S>): Command<S> {
-  return command;
+/** A command as written: its options declared once, each with its schema. */
+export interface CommandDefinition<O extends OptionDefs> extends Omit<Command<SchemaOf<O>>, 'schema' | 'options'> {
+  options: O;
+}
+
+/**
+ * Derives the command's schema and option specs from its option declarations, and ties `run`'s
+ * argument type to that schema: the compiler then carries the contract.
+ */
+export function defineCommand<O extends OptionDefs>(definition: CommandDefinition<O>): Command<SchemaOf<O>> {
+  return { ...definition, schema: schemaOf(definition.options), options: specsOf(definition.options) };
 }

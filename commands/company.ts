@@ -1,5 +1,4 @@
 // /company <name>: a company or product card: layer, what it does, dated figures, all cited.
-import { z } from 'zod';
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
 import type { Lang } from '../src/core/i18n/lang.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
@@ -18,11 +17,9 @@ export const companyCommand = defineCommand({
     en: 'A company or product from the essay: its layer, what it does, funding, valuation and revenue with dates',
     zh: '文中提到的公司或产品:所在层级、业务、融资、估值与营收(附日期)',
   },
-  options: [
-    {
-      name: 'name',
-      type: 'string',
-      required: true,
+  options: {
+    name: {
+      schema: nameArg(),
       positional: true,
       autocomplete: 'company',
       description: {
@@ -30,8 +27,7 @@ export const companyCommand = defineCommand({
         zh: '公司或产品名,中英文皆可(nvidia、英伟达、jasper……)',
       },
     },
-  ],
-  schema: z.strictObject({ name: nameArg() }),
+  },
   examples: ['/company jasper', '/company 英伟达', '/company hugging face'],
   pure: true,
   run({ name }, { kb, lang }) {

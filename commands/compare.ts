@@ -1,5 +1,4 @@
 // /compare <a> <b>: two companies side by side: layer, what they do, figures, moats.
-import { z } from 'zod';
 import type { Lang } from '../src/core/i18n/lang.js';
 import { uniqueCitations } from '../src/core/knowledge/cite.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
@@ -8,11 +7,11 @@ import { reply } from '../src/core/reply.js';
 import { isUserError, userError } from '../src/core/user-error.js';
 import { defineCommand } from './command.js';
 import { findCompany } from './lookup.js';
-import { nameArg } from './options.js';
+import { nameArg, type OptionDef } from './options.js';
 import { companyCitations, companyFacts, placeInStack } from './render-parts.js';
 
-const companyOption = (name: 'a' | 'b', en: string, zh: string) =>
-  ({ name, type: 'string', required: true, positional: true, autocomplete: 'company', description: { en, zh } }) as const;
+const companyOption = (en: string, zh: string) =>
+  ({ schema: nameArg(), positional: true, autocomplete: 'company', description: { en, zh } }) satisfies OptionDef;
 
 export const compareCommand = defineCommand({
   name: 'compare',
@@ -21,12 +20,11 @@ export const compareCommand = defineCommand({
     en: 'Two companies side by side: layer, what they do, figures and moats',
     zh: '并排比较两家公司:层级、业务、数据与护城河',
   },
-  options: [
-    companyOption('a', 'First company or product', '第一家公司或产品'),
-    companyOption('b', 'Second company or product', '第二家公司或产品'),
-  ],
+  options: {
+    a: companyOption('First company or product', '第一家公司或产品'),
+    b: companyOption('Second company or product', '第二家公司或产品'),
+  },
   positionalSeparator: /\s+(?:vs\.?|versus|and|with)\s+|\s*(?:,|、|和|与|对比|比较)\s*/iu,
-  schema: z.strictObject({ a: nameArg(), b: nameArg() }),
   examples: ['/compare openai stability', '/compare nvidia vs tsmc', '/compare 英伟达 和 台积电'],
   pure: true,
   run({ a: nameA, b: nameB }, { kb, lang }) {

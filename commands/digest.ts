@@ -6,7 +6,7 @@ import { digestReply } from '../src/core/digest/reply.js';
 import { summarize } from '../src/core/digest/summarize.js';
 import { userError } from '../src/core/user-error.js';
 import { defineCommand } from './command.js';
-import { createSchedule, scheduleFields, scheduleOptions } from './schedule-options.js';
+import { createSchedule, scheduleOptions } from './schedule-options.js';
 
 /** Longest window a digest reads: more is slow to fetch and too much to read in a minute. */
 export const MAX_DIGEST_DAYS = 90;
@@ -18,27 +18,19 @@ export const digestCommand = defineCommand({
     en: 'A summary of this channel’s recent discussion, mapped onto the market model',
     zh: '把本频道近期的讨论汇总到市场模型上',
   },
-  options: [
-    {
-      name: 'days',
-      type: 'string',
-      required: false,
+  options: {
+    days: {
+      schema: z.coerce.number().int().min(1).max(MAX_DIGEST_DAYS).optional(),
       positional: true,
       description: { en: `How many days back (default 7, at most ${MAX_DIGEST_DAYS})`, zh: `回溯天数(默认 7,最多 ${MAX_DIGEST_DAYS})` },
     },
-    {
-      name: 'public',
+    public: {
+      schema: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
       type: 'boolean',
-      required: false,
       description: { en: 'Post it for the channel instead of only to you', zh: '发到频道,而不只给你看' },
     },
     ...scheduleOptions,
-  ],
-  schema: z.strictObject({
-    days: z.coerce.number().int().min(1).max(MAX_DIGEST_DAYS).optional(),
-    public: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
-    ...scheduleFields,
-  }),
+  },
   examples: ['/digest', '/digest days=14', '/digest schedule=weekly day=mon time=09:00 tz=Europe/Berlin'],
   // Reading history takes several platform calls; summarising 10,000 messages a few hundred ms.
   slow: true,

@@ -1,6 +1,5 @@
 // /flow: where a dollar of AI-app revenue ends up (apps, model providers, clouds), by the essay's
 // own arithmetic in §6; with the defaults it reproduces the essay's 10-20% to the clouds.
-import { z } from 'zod';
 import { pct, usd } from '../src/core/calc/format.js';
 import { computeFlow, type Flow, type FlowInputs } from '../src/core/calc/flow.js';
 import { flowChartSvg } from '../src/core/chart/flow-chart.js';
@@ -26,18 +25,16 @@ export const flowCommand = defineCommand({
     en: 'Where AI-app revenue ends up: kept by apps, earned by model providers and by clouds, with the formula',
     zh: 'AI应用的收入最终流向哪里:应用留存、模型厂商和云厂商各得多少,附公式',
   },
-  options: [
-    calcOption('revenue', 'App revenue, e.g. 100M (default $100M)', '应用收入,例如 100M(默认 1亿美元)'),
-    calcOption('inference', 'Share spent on inference (default the essay’s 20-40%)', '用于推理的收入占比(默认文中的 20-40%)'),
-    calcOption('direct', 'Share of inference spend paid straight to clouds (default 0%)', '推理支出中直接付给云厂商的比例(默认 0%)'),
-    calcOption('model_cloud', 'Share of model-provider revenue spent on cloud (default 50%)', '模型厂商收入中花在云上的比例(默认 50%)'),
-  ],
-  schema: z.strictObject({
-    revenue: money('revenue'),
-    inference: share('inference'),
-    direct: share('direct'),
-    model_cloud: share('model_cloud'),
-  }),
+  options: {
+    revenue: calcOption(money(), 'App revenue, e.g. 100M (default $100M)', '应用收入,例如 100M(默认 1亿美元)'),
+    inference: calcOption(share(), 'Share spent on inference (default the essay’s 20-40%)', '用于推理的收入占比(默认文中的 20-40%)'),
+    direct: calcOption(share(), 'Share of inference spend paid straight to clouds (default 0%)', '推理支出中直接付给云厂商的比例(默认 0%)'),
+    model_cloud: calcOption(
+      share(),
+      'Share of model-provider revenue spent on cloud (default 50%)',
+      '模型厂商收入中花在云上的比例(默认 50%)',
+    ),
+  },
   examples: ['/flow', '/flow revenue=100M inference=30%', '/flow direct=50% model_cloud=40%'],
   cost: 2,
   pure: true,

@@ -10,16 +10,13 @@ export const helpCommand = defineCommand({
   name: 'help',
   localName: { zh: '帮助' },
   description: { en: 'Every command with an example, or one command in full', zh: '列出全部命令及示例,或查看某条命令的详细用法' },
-  options: [
-    {
-      name: 'command',
-      type: 'string',
-      required: false,
+  options: {
+    command: {
+      schema: z.string().trim().min(1).max(40).optional(),
       positional: true,
       description: { en: 'A command to explain (moat, layer ...)', zh: '要查看的命令(moat、layer……)' },
     },
-  ],
-  schema: z.strictObject({ command: z.string().trim().min(1).max(40).optional() }),
+  },
   examples: ['/help', '/help moat'],
   pure: true,
   run({ command: name }, { registry, lang }) {

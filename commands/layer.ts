@@ -1,5 +1,4 @@
 // /layer apps|models|infra: what the layer is, who is in it, its economics, figures and open questions.
-import { z } from 'zod';
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
 import { LAYER_IDS } from '../src/core/knowledge/schema.js';
 import { reply } from '../src/core/reply.js';
@@ -16,20 +15,18 @@ export const layerCommand = defineCommand({
     en: 'One layer of the stack (apps, models, infra): who is in it, its economics, figures and open questions',
     zh: '技术栈的某一层(应用、模型、基础设施):参与者、经济性、数据与悬而未决的问题',
   },
-  options: [
-    {
-      name: 'layer',
-      type: 'string',
-      required: true,
+  options: {
+    layer: {
+      schema: nameArg(),
       positional: true,
+      // Shown as choices on Discord; typed text also takes aliases (cloud, llm, 应用 ...).
       choices: LAYER_IDS,
       description: {
         en: 'apps, models or infra (aliases work: cloud, llm, 应用 ...)',
         zh: 'apps、models 或 infra(也可用别名:云、大模型、应用……)',
       },
     },
-  ],
-  schema: z.strictObject({ layer: nameArg() }),
+  },
   examples: ['/layer infra', '/layer models', '/layer 应用'],
   pure: true,
   run({ layer: name }, { kb, lang }) {

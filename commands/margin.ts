@@ -6,20 +6,27 @@ import { inferenceShareFromUnits } from '../src/core/calc/margin.js';
 import { userError } from '../src/core/user-error.js';
 import { SCENARIO_NAME } from '../src/store/store.js';
 import { calcOption, count, money, share, type Quantity } from './calc-options.js';
+import { schemaOf } from './options.js';
 import { defineCommand, type CommandContext } from './command.js';
 import { marginReply, type MarginSettings } from './margin-reply.js';
 
-export const marginSchema = z.strictObject({
-  revenue: money('revenue'),
-  inference: share('inference'),
-  other_cogs: share('other_cogs'),
-  inference_change: share('inference_change', -1, 10),
-  price: money('price', 1e6),
-  queries: count('queries'),
-  cost_per_query: money('cost_per_query', 1e4),
-  save: z.string().trim().max(40).optional(),
-  scenario: z.string().trim().max(40).optional(),
-});
+const marginOptions = {
+  revenue: calcOption(money(), 'Revenue, e.g. 1M or $2.5B (default $1M)', '收入,例如 1M 或 $2.5B(默认 100万美元)'),
+  inference: calcOption(share(), 'Share of revenue spent on inference, e.g. 30% (default 30%)', '推理成本占收入比例,例如 30%(默认 30%)'),
+  other_cogs: calcOption(share(), 'Other cost of revenue as a share, e.g. 10% (default 10%)', '其他营业成本占收入比例,例如 10%(默认 10%)'),
+  inference_change: calcOption(share(-1, 10), 'What-if change of inference cost, e.g. -50%', '推理成本的假设变化,例如 -50%'),
+  price: calcOption(money(1e6), 'Unit form: price per user per month, e.g. 20', '按单位计算:每用户每月价格,例如 20'),
+  queries: calcOption(count(), 'Unit form: queries per user per month, e.g. 500', '按单位计算:每用户每月请求数,例如 500'),
+  cost_per_query: calcOption(money(1e4), 'Unit form: cost per query in $, e.g. 0.002', '按单位计算:每次请求成本(美元),例如 0.002'),
+  save: calcOption(
+    z.string().trim().max(40).optional(),
+    'Save these inputs as a scenario for this channel',
+    '将这些输入保存为本频道的情景',
+  ),
+  scenario: calcOption(z.string().trim().max(40).optional(), 'Start from a saved scenario', '从已保存的情景开始'),
+};
+/** Reads a saved scenario's inputs again, as they were read when it was saved. */
+const marginSchema = schemaOf(marginOptions);
 type MarginArgs = z.infer<typeof marginSchema>;
 
 /** The inputs a scenario keeps: everything but the save/scenario directives. */
@@ -32,18 +39,7 @@ export const marginCommand = defineCommand({
     en: 'What-if gross margin of an AI app from its inference cost, with the formula and a chart',
     zh: '由推理成本推算AI应用的毛利率并做假设分析,附公式和图表',
   },
-  options: [
-    calcOption('revenue', 'Revenue, e.g. 1M or $2.5B (default $1M)', '收入,例如 1M 或 $2.5B(默认 100万美元)'),
-    calcOption('inference', 'Share of revenue spent on inference, e.g. 30% (default 30%)', '推理成本占收入比例,例如 30%(默认 30%)'),
-    calcOption('other_cogs', 'Other cost of revenue as a share, e.g. 10% (default 10%)', '其他营业成本占收入比例,例如 10%(默认 10%)'),
-    calcOption('inference_change', 'What-if change of inference cost, e.g. -50%', '推理成本的假设变化,例如 -50%'),
-    calcOption('price', 'Unit form: price per user per month, e.g. 20', '按单位计算:每用户每月价格,例如 20'),
-    calcOption('queries', 'Unit form: queries per user per month, e.g. 500', '按单位计算:每用户每月请求数,例如 500'),
-    calcOption('cost_per_query', 'Unit form: cost per query in $, e.g. 0.002', '按单位计算:每次请求成本(美元),例如 0.002'),
-    calcOption('save', 'Save these inputs as a scenario for this channel', '将这些输入保存为本频道的情景'),
-    calcOption('scenario', 'Start from a saved scenario', '从已保存的情景开始'),
-  ],
-  schema: marginSchema,
+  options: marginOptions,
   examples: [
     '/margin revenue=1M inference=30% other_cogs=10%',
     '/margin inference=30% inference_change=-50%',

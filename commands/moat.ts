@@ -1,6 +1,5 @@
 // /moat <company>: which of the essay's six moats its evidence supports for a company, which it
 // doesn't, and the essay's caveat that none of them may last. "/moat scale" describes one moat.
-import { z } from 'zod';
 import type { Lang } from '../src/core/i18n/lang.js';
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
@@ -26,11 +25,9 @@ export const moatCommand = defineCommand({
     en: 'Which of the six moats the essay’s evidence supports for a company, and how durable they are',
     zh: '文中证据支持某公司拥有六种护城河中的哪些,以及它们能否持久',
   },
-  options: [
-    {
-      name: 'company',
-      type: 'string',
-      required: true,
+  options: {
+    company: {
+      schema: nameArg(),
       positional: true,
       autocomplete: 'company',
       description: {
@@ -38,8 +35,7 @@ export const moatCommand = defineCommand({
         zh: '公司或产品(nvidia、openai、台积电……),或护城河名称(规模、生态……)',
       },
     },
-  ],
-  schema: z.strictObject({ company: nameArg() }),
+  },
   examples: ['/moat nvidia', '/moat openai', '/moat 台积电'],
   pure: true,
   run({ company: name }, { kb, lang }) {

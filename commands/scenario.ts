@@ -13,18 +13,18 @@ export const scenarioCommand = defineCommand({
     en: 'The /margin scenarios saved in this channel: list, show or delete',
     zh: '本频道保存的 /margin 情景:列出、查看或删除',
   },
-  options: [
-    {
-      name: 'action',
-      type: 'string',
-      required: false,
+  options: {
+    action: {
+      schema: z.enum(ACTIONS).optional(),
       positional: true,
-      choices: ACTIONS,
       description: { en: 'list (default), show or delete', zh: 'list(默认)、show 或 delete' },
     },
-    { name: 'name', type: 'string', required: false, positional: true, description: { en: 'The scenario’s name', zh: '情景名称' } },
-  ],
-  schema: z.strictObject({ action: z.enum(ACTIONS).optional(), name: z.string().trim().min(1).max(40).optional() }),
+    name: {
+      schema: z.string().trim().min(1).max(40).optional(),
+      positional: true,
+      description: { en: 'The scenario’s name', zh: '情景名称' },
+    },
+  },
   examples: ['/scenario list', '/scenario show base', '/scenario delete base'],
   async run({ action = 'list', name }, { store, scope, lang }) {
     const zh = lang === 'zh';

@@ -6,31 +6,20 @@ import { isTimeZone, nextSlot, WEEKDAYS, type Weekday } from '../src/core/schedu
 import { reply, type Reply } from '../src/core/reply.js';
 import { userError, type UserError } from '../src/core/user-error.js';
 import type { Schedule } from '../src/store/store.js';
-import type { CommandContext, OptionSpec } from './command.js';
+import type { CommandContext } from './command.js';
+import type { OptionDef } from './options.js';
 
-const opt = (name: string, en: string, zh: string, choices?: readonly string[]): OptionSpec => ({
-  name,
-  type: 'string',
-  required: false,
-  description: { en, zh },
-  ...(choices ? { choices } : {}),
-});
+const opt = <S extends z.ZodType>(schema: S, en: string, zh: string): OptionDef<S> => ({ schema, description: { en, zh } });
 
-export const scheduleOptions: OptionSpec[] = [
-  opt('schedule', 'Post this on a schedule: daily or weekly (channel managers)', '定时发布:daily 或 weekly(仅频道管理者)', [
-    'daily',
-    'weekly',
-  ]),
-  opt('day', 'Weekday for weekly posts (default mon)', '每周发布的星期(默认 mon)', WEEKDAYS),
-  opt('time', 'Time of day, HH:MM (default 09:00)', '发布时间 HH:MM(默认 09:00)'),
-  opt('tz', 'Time zone, e.g. Europe/Berlin (default UTC)', '时区,例如 Asia/Shanghai(默认 UTC)'),
-];
-
-export const scheduleFields = {
-  schedule: z.enum(['daily', 'weekly']).optional(),
-  day: z.enum(WEEKDAYS).optional(),
-  time: z.string().trim().max(10).optional(),
-  tz: z.string().trim().max(64).optional(),
+export const scheduleOptions = {
+  schedule: opt(
+    z.enum(['daily', 'weekly']).optional(),
+    'Post this on a schedule: daily or weekly (channel managers)',
+    '定时发布:daily 或 weekly(仅频道管理者)',
+  ),
+  day: opt(z.enum(WEEKDAYS).optional(), 'Weekday for weekly posts (default mon)', '每周发布的星期(默认 mon)'),
+  time: opt(z.string().trim().max(10).optional(), 'Time of day, HH:MM (default 09:00)', '发布时间 HH:MM(默认 09:00)'),
+  tz: opt(z.string().trim().max(64).optional(), 'Time zone, e.g. Europe/Berlin (default UTC)', '时区,例如 Asia/Shanghai(默认 UTC)'),
 };
 
 export interface ScheduleRequest {

@@ -9,8 +9,7 @@ export const schedulesCommand = defineCommand({
   name: 'schedules',
   localName: { zh: '定时任务' },
   description: { en: 'The digests and briefs scheduled in this channel', zh: '本频道已设置的定时汇总和简报' },
-  options: [],
-  schema: z.strictObject({}),
+  options: {},
   examples: ['/schedules'],
   async run(_args, { store, scope, lang }) {
     const zh = lang === 'zh';
@@ -46,16 +45,13 @@ export const unscheduleCommand = defineCommand({
   name: 'unschedule',
   localName: { zh: '取消定时' },
   description: { en: 'Stop a scheduled digest or brief (channel managers)', zh: '停止一项定时汇总或简报(仅频道管理者)' },
-  options: [
-    {
-      name: 'id',
-      type: 'string',
-      required: true,
+  options: {
+    id: {
+      schema: z.string().trim().min(1).max(20),
       positional: true,
       description: { en: 'The schedule’s id, from /schedules', zh: '定时任务编号,见 /schedules' },
     },
-  ],
-  schema: z.strictObject({ id: z.string().trim().min(1).max(20) }),
+  },
   examples: ['/unschedule k3f9'],
   async run({ id }, ctx) {
     if (!(await ctx.isAdmin())) return userError('not_channel_manager', {});

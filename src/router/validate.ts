@@ -20,8 +20,9 @@ export function validateArgs<S extends z.ZodObject>(
 function toProblems(issue: z.core.$ZodIssue, options: readonly OptionSpec[], values: Record<string, unknown>): Problem[] {
   const option = String(issue.path[0] ?? '');
   const input = values[option];
-  const custom = (issue as { params?: { code?: ErrorCode; params?: unknown } }).params;
-  if (custom?.code) return [{ code: custom.code, params: custom.params as ErrorParams[ErrorCode] }];
+  // A command's own check names its code; the option it concerns is the issue's path.
+  const custom = (issue as { params?: { code?: ErrorCode; params?: object } }).params;
+  if (custom?.code) return [{ code: custom.code, params: { option, ...custom.params } as ErrorParams[ErrorCode] }];
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({ code: 'unknown_option', params: { option: key, valid: options.map((o) => o.name) } }));
