@@ -1,5 +1,6 @@
 // /brief [topic]: a briefing of the whole market model, or of one topic: a layer, a company, a
 // moat, a section of the essay, "figures" (every figure), "moats" or "theses".
+import { knowledgeWords } from '../src/core/i18n/knowledge-words.js';
 import type { Lang } from '../src/core/i18n/lang.js';
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
@@ -101,7 +102,7 @@ function overview(kb: KnowledgeBase, lang: Lang): Reply {
   const figures = HEADLINE_FIGURES.map((id) => kb.figure(id)!);
   const intro = kb.section('intro').notes[0]!;
   const theses = kb.theses.slice(0, 4);
-  return reply(lang, lang === 'zh' ? '生成式AI市场简报(a16z,2023年1月)' : 'The generative-AI market: a briefing (a16z, Jan 2023)', {
+  return reply(lang, knowledgeWords(lang).briefTitle, {
     body: [
       intro[lang],
       ...kb.layers.map((l) => `${l.name[lang]}: ${l.summary[lang]}`),
@@ -116,17 +117,13 @@ function overview(kb: KnowledgeBase, lang: Lang): Reply {
 }
 
 function topicBrief(kb: KnowledgeBase, topic: Topic, lang: Lang): Reply {
-  const zh = lang === 'zh';
+  const w = knowledgeWords(lang);
   switch (topic.kind) {
     case 'figures':
-      return reply(lang, zh ? '文中全部数据(2023年1月)' : 'Every figure in the essay (Jan 2023)', {
-        body: [
-          zh
-            ? '每个数字都注明了出处章节;区间保留原文的两端。'
-            : 'Each figure cites its section; ranges keep both ends as the essay gives them.',
-        ],
+      return reply(lang, w.figuresTitle, {
+        body: [w.figuresNote],
         table: {
-          columns: zh ? ['数据', '数值', '出处'] : ['Figure', 'Value', 'Source'],
+          columns: [w.figureColumns.figure, w.figureColumns.value, w.figureColumns.source],
           rows: kb.figures.map((f) => {
             const line = figureLine(kb, f, lang);
             return [line.label, line.value, line.cite ?? ''];
@@ -136,17 +133,17 @@ function topicBrief(kb: KnowledgeBase, topic: Topic, lang: Lang): Reply {
         suggestions: ['/layer infra', '/brief theses'],
       });
     case 'moats':
-      return reply(lang, zh ? '六种护城河' : 'The six moats', {
+      return reply(lang, w.moatsTitle, {
         body: [sourced(kb.moatDurability.text, kb.moatDurability.source, lang)],
         table: {
-          columns: zh ? ['护城河', '一句话', '含义'] : ['Moat', 'In a line', 'What it means'],
+          columns: [w.moatListColumns.moat, w.moatListColumns.slogan, w.moatListColumns.meaning],
           rows: kb.moats.map((m) => [m.name[lang], `“${m.slogan[lang]}”`, m.definition[lang]]),
         },
         sources: uniqueCitations([kb.moatDurability.source, ...kb.moats.map((m) => m.source)].map((s) => cite(kb, s, lang))),
         suggestions: ['/moat nvidia', '/moat openai', '/moat scale'],
       });
     case 'theses':
-      return reply(lang, zh ? 'a16z 的主要观点' : 'The essay’s theses', {
+      return reply(lang, w.thesesTitle, {
         body: kb.theses.map((th) => `${sourced(th.statement, th.source, lang)} ${th.detail[lang]}`),
         sources: uniqueCitations(kb.theses.map((th) => cite(kb, th.source, lang))),
         suggestions: ['/brief moats', '/brief figures'],

@@ -1,5 +1,6 @@
 // /company <name>: a company or product card: layer, what it does, dated figures, all cited.
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
+import { knowledgeWords } from '../src/core/i18n/knowledge-words.js';
 import type { Lang } from '../src/core/i18n/lang.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
 import type { Company } from '../src/core/knowledge/schema.js';
@@ -44,14 +45,13 @@ export function companyCard(kb: KnowledgeBase, company: Company, lang: Lang): Re
   // Market figures that involve the company, unless one of its facts already states them.
   const stated = new Set(company.facts.flatMap((f) => f.figures));
   const related = kb.figures.filter((f) => f.companies.includes(company.id) && !stated.has(f.id));
+  const w = knowledgeWords(lang);
   const body = [
-    `${lang === 'zh' ? '所在层级' : 'Layer'}: ${placeInStack(kb, company, lang)}`,
+    w.companyLayer(placeInStack(kb, company, lang)),
     company.description[lang],
-    ...(parent ? [`${lang === 'zh' ? '所属公司' : 'Made by'}: ${parent.name}`] : []),
-    ...(products.length
-      ? [`${lang === 'zh' ? '相关产品' : 'Products in the knowledge base'}: ${products.map((p) => p.name).join(', ')}`]
-      : []),
-    ...(company.founded ? [`${lang === 'zh' ? '成立于' : 'Founded'}: ${company.founded}`] : []),
+    ...(parent ? [w.madeBy(parent.name)] : []),
+    ...(products.length ? [w.products(products.map((p) => p.name).join(', '))] : []),
+    ...(company.founded ? [w.founded(company.founded)] : []),
   ];
   return reply(lang, company.name, {
     body,

@@ -1,4 +1,5 @@
 // /compare <a> <b>: two companies side by side: layer, what they do, figures, moats.
+import { knowledgeWords } from '../src/core/i18n/knowledge-words.js';
 import type { Lang } from '../src/core/i18n/lang.js';
 import { uniqueCitations } from '../src/core/knowledge/cite.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
@@ -48,7 +49,8 @@ export const compareCommand = defineCommand({
         b.params.didYouMean.map((s) => `/compare ${nameA} ${s}`),
       );
     if (a.id === b.id) return userError('same_company', { name: a.name });
-    const row = (label: { en: string; zh: string }, of: (c: Company) => string) => [label[lang], of(a), of(b)];
+    const w = knowledgeWords(lang);
+    const row = (label: string, of: (c: Company) => string) => [label, of(a), of(b)];
     const facts = (c: Company) =>
       companyFacts(kb, c, lang)
         .map((f) => `${f.label}: ${f.value}`)
@@ -58,17 +60,17 @@ export const compareCommand = defineCommand({
         .filter((m) => m.stance === stance)
         .map((m) => kb.moat(m.moat).name[lang])
         .join(', ') || '—';
-    return reply(lang, `${a.name} ${lang === 'zh' ? '对比' : 'vs'} ${b.name}`, {
+    return reply(lang, w.compareTitle(a.name, b.name), {
       body: [summary(kb, a, b, lang)],
       table: {
         columns: ['', a.name, b.name],
         rows: [
-          row({ en: 'Layer', zh: '层级' }, (c) => placeInStack(kb, c, lang)),
-          row({ en: 'What it is', zh: '简介' }, (c) => c.oneLine[lang]),
-          row({ en: 'Founded', zh: '成立' }, (c) => (c.founded ? String(c.founded) : '—')),
-          row({ en: 'Figures', zh: '数据' }, facts),
-          row({ en: 'Moats supported', zh: '有支撑的护城河' }, (c) => moats(c, 'supported')),
-          row({ en: 'Moats in doubt', zh: '存疑的护城河' }, (c) => moats(c, 'weak')),
+          row(w.compareRows.layer, (c) => placeInStack(kb, c, lang)),
+          row(w.compareRows.what, (c) => c.oneLine[lang]),
+          row(w.compareRows.founded, (c) => (c.founded ? String(c.founded) : '—')),
+          row(w.compareRows.figures, facts),
+          row(w.compareRows.moatsSupported, (c) => moats(c, 'supported')),
+          row(w.compareRows.moatsInDoubt, (c) => moats(c, 'weak')),
         ],
       },
       sources: uniqueCitations([...companyCitations(kb, a, lang), ...companyCitations(kb, b, lang)]),
@@ -81,6 +83,6 @@ function summary(kb: KnowledgeBase, a: Company, b: Company, lang: Lang): string 
   const same = a.layer === b.layer;
   const layerA = kb.layer(a.layer).name[lang];
   const layerB = kb.layer(b.layer).name[lang];
-  if (lang === 'zh') return same ? `两者同属${layerA}。` : `${a.name} 属于${layerA},${b.name} 属于${layerB}。`;
-  return same ? `Both sit in the ${layerA} layer.` : `${a.name} sits in the ${layerA} layer; ${b.name} in the ${layerB} layer.`;
+  const w = knowledgeWords(lang);
+  return same ? w.sameLayer(layerA) : w.differentLayers(a.name, layerA, b.name, layerB);
 }

@@ -1,5 +1,6 @@
 // /help [command]: every command with an example, generated from the registry, or one command in full.
 import { z } from 'zod';
+import { knowledgeWords } from '../src/core/i18n/knowledge-words.js';
 import { t } from '../src/core/i18n/strings.js';
 import { reply } from '../src/core/reply.js';
 import { userError } from '../src/core/user-error.js';
@@ -26,7 +27,7 @@ export const helpCommand = defineCommand({
         table: {
           columns: [t(lang, 'command'), t(lang, 'description'), t(lang, 'example')],
           rows: registry.map((c) => [
-            lang === 'zh' && c.localName ? `${usageLine(c)}(/${c.localName.zh})` : usageLine(c),
+            knowledgeWords(lang).helpUsage(usageLine(c), c.localName?.zh),
             c.description[lang],
             c.examples[0] ?? '',
           ]),

@@ -1,4 +1,5 @@
 // /layer apps|models|infra: what the layer is, who is in it, its economics, figures and open questions.
+import { knowledgeWords } from '../src/core/i18n/knowledge-words.js';
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
 import { LAYER_IDS } from '../src/core/knowledge/schema.js';
 import { reply } from '../src/core/reply.js';
@@ -32,20 +33,19 @@ export const layerCommand = defineCommand({
   run({ layer: name }, { kb, lang }) {
     const layer = findLayer(kb, name);
     if (isUserError(layer)) return layer;
+    const w = knowledgeWords(lang);
     const figures = layer.figures.map((id) => kb.figure(id)!);
     const body = [
       layer.summary[lang],
       ...layer.economics.map((e) => sourced(e.text, e.source, lang)),
-      ...layer.openQuestions.map(
-        (q) => `${lang === 'zh' ? '待解问题' : 'Open question'}: ${withStop(q.title[lang], lang)} ${q.text[lang]}`,
-      ),
+      ...layer.openQuestions.map((q) => w.openQuestion(withStop(q.title[lang]), q.text[lang])),
     ];
     const others = LAYER_IDS.filter((id) => id !== layer.id);
     const firstCompany = layer.segments[0]?.companies[0];
     return reply(lang, `${layer.name[lang]} (${layer.id})`, {
       body,
       table: {
-        columns: lang === 'zh' ? ['细分', '说明', '公司'] : ['Segment', 'What it is', 'Who'],
+        columns: [w.layerColumns.segment, w.layerColumns.what, w.layerColumns.who],
         rows: layer.segments.map((s) => [s.name[lang], s.description[lang], companyNames(kb, s.companies)]),
       },
       figures: figures.map((f) => figureLine(kb, f, lang)),
@@ -65,7 +65,7 @@ export const layerCommand = defineCommand({
   },
 });
 
-/** "Title:" unless the title already ends in a question mark or a colon. */
-function withStop(title: string, lang: 'en' | 'zh'): string {
-  return /[?？:：]$/.test(title) ? title : `${title}${lang === 'zh' ? ':' : ':'}`;
+/** "Title:" unless the title already ends in a question mark or a colon (both languages' titles use ":"). */
+function withStop(title: string): string {
+  return /[?？:：]$/.test(title) ? title : `${title}:`;
 }

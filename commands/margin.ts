@@ -3,6 +3,7 @@
 // scenario for the channel and re-run with changes.
 import { z } from 'zod';
 import { inferenceShareFromUnits } from '../src/core/calc/margin.js';
+import { calcWords } from '../src/core/i18n/calc-words.js';
 import { userError } from '../src/core/user-error.js';
 import { SCENARIO_NAME } from '../src/store/store.js';
 import { calcOption, count, money, share, type Quantity } from './calc-options.js';
@@ -69,11 +70,7 @@ export const marginCommand = defineCommand({
       savedBy: ctx.userId,
       savedAt: new Date().toISOString(),
     });
-    const note =
-      ctx.lang === 'zh'
-        ? `已${outcome === 'replaced' ? '更新' : '保存'}情景“${args.save}”(本频道可见)。重新运行:/margin scenario=${args.save}`
-        : `${outcome === 'replaced' ? 'Replaced' : 'Saved'} scenario “${args.save}” for this channel. Re-run it with /margin scenario=${args.save}`;
-    return { ...reply, body: [...reply.body, note] };
+    return { ...reply, body: [...reply.body, calcWords(ctx.lang).savedScenario(args.save, outcome === 'replaced')] };
   },
 });
 

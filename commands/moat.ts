@@ -1,22 +1,16 @@
 // /moat <company>: which of the essay's six moats its evidence supports for a company, which it
 // doesn't, and the essay's caveat that none of them may last. "/moat scale" describes one moat.
+import { knowledgeWords } from '../src/core/i18n/knowledge-words.js';
 import type { Lang } from '../src/core/i18n/lang.js';
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
-import type { Company, Moat, MoatEvidence } from '../src/core/knowledge/schema.js';
+import type { Company, Moat } from '../src/core/knowledge/schema.js';
 import { reply, type Reply } from '../src/core/reply.js';
 import { isUserError } from '../src/core/user-error.js';
 import { defineCommand } from './command.js';
 import { findCompany } from './lookup.js';
 import { nameArg } from './options.js';
 import { companyCitations, sourced } from './render-parts.js';
-
-const STANCE: Record<MoatEvidence['stance'] | 'none', { en: string; zh: string }> = {
-  supported: { en: '✔ supported', zh: '✔ 有证据支撑' },
-  weak: { en: '~ weak / in doubt', zh: '~ 偏弱/存疑' },
-  not_supported: { en: '✘ not supported', zh: '✘ 证据不支持' },
-  none: { en: '· no evidence in the essay', zh: '· 文中无相关证据' },
-};
 
 export const moatCommand = defineCommand({
   name: 'moat',
@@ -48,22 +42,17 @@ export const moatCommand = defineCommand({
 });
 
 function companyMoats(kb: KnowledgeBase, company: Company, lang: Lang): Reply {
+  const w = knowledgeWords(lang);
   const rows = kb.moats.map((moat) => {
     const evidence = company.moats.find((e) => e.moat === moat.id);
-    return [moat.name[lang], STANCE[evidence?.stance ?? 'none'][lang], evidence ? sourced(evidence.why, evidence.source, lang) : ''];
+    return [moat.name[lang], w.stance[evidence?.stance ?? 'none'], evidence ? sourced(evidence.why, evidence.source, lang) : ''];
   });
   const supported = company.moats.filter((e) => e.stance === 'supported').map((e) => kb.moat(e.moat).name[lang]);
-  const lead =
-    lang === 'zh'
-      ? supported.length
-        ? `根据 a16z 文中(2023年1月)的证据,${company.name} 的护城河在于:${supported.join('、')}。`
-        : `a16z 文中(2023年1月)没有证据表明 ${company.name} 拥有某种护城河。`
-      : supported.length
-        ? `On the essay’s evidence (a16z, Jan 2023), ${company.name}’s moats are: ${supported.join(', ')}.`
-        : `The essay (a16z, Jan 2023) gives no evidence that ${company.name} has any of the six moats.`;
-  return reply(lang, lang === 'zh' ? `${company.name}:护城河` : `${company.name}: moats`, {
+  const lead = supported.length ? w.moatsSupported(company.name, w.list(supported)) : w.noMoats(company.name);
+  const columns = w.companyMoatColumns;
+  return reply(lang, w.companyMoatsTitle(company.name), {
     body: [lead, sourced(kb.moatDurability.text, kb.moatDurability.source, lang)],
-    table: { columns: lang === 'zh' ? ['护城河', '判断', '依据'] : ['Moat', 'Verdict', 'Evidence'], rows },
+    table: { columns: [columns.moat, columns.verdict, columns.evidence], rows },
     sources: uniqueCitations([...companyCitations(kb, company, lang), cite(kb, kb.moatDurability.source, lang)]),
     suggestions: [`/company ${company.name}`, `/layer ${company.layer}`, '/brief moats'],
   });
@@ -72,11 +61,13 @@ function companyMoats(kb: KnowledgeBase, company: Company, lang: Lang): Reply {
 /** One moat: what it is, and the companies the essay's evidence places behind it. */
 export function moatCard(kb: KnowledgeBase, moat: Moat, lang: Lang): Reply {
   const holders = kb.companies.flatMap((c) => c.moats.filter((e) => e.moat === moat.id).map((e) => ({ company: c, evidence: e })));
-  return reply(lang, lang === 'zh' ? `护城河:${moat.name.zh}` : `Moat: ${moat.name.en}`, {
+  const w = knowledgeWords(lang);
+  const columns = w.moatHolderColumns;
+  return reply(lang, w.moatTitle(moat.name[lang]), {
     body: [`“${moat.slogan[lang]}”`, moat.definition[lang], sourced(kb.moatDurability.text, kb.moatDurability.source, lang)],
     table: {
-      columns: lang === 'zh' ? ['公司', '判断', '依据'] : ['Company', 'Verdict', 'Evidence'],
-      rows: holders.map(({ company, evidence }) => [company.name, STANCE[evidence.stance][lang], evidence.why[lang]]),
+      columns: [columns.company, columns.verdict, columns.evidence],
+      rows: holders.map(({ company, evidence }) => [company.name, w.stance[evidence.stance], evidence.why[lang]]),
     },
     sources: uniqueCitations(
       [moat.source, kb.moatDurability.source, ...holders.map((h) => h.evidence.source)].map((s) => cite(kb, s, lang)),

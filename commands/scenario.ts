@@ -1,5 +1,6 @@
 // /scenario list | show <name> | delete <name>: the /margin inputs a channel has saved.
 import { z } from 'zod';
+import { channelWords } from '../src/core/i18n/channel-words.js';
 import { reply } from '../src/core/reply.js';
 import { userError } from '../src/core/user-error.js';
 import { defineCommand } from './command.js';
@@ -27,22 +28,17 @@ export const scenarioCommand = defineCommand({
   },
   examples: ['/scenario list', '/scenario show base', '/scenario delete base'],
   async run({ action = 'list', name }, { store, scope, lang }) {
-    const zh = lang === 'zh';
+    const w = channelWords(lang);
     const all = await store.listScenarios(scope);
     if (action === 'list') {
-      return reply(lang, zh ? '已保存的情景' : 'Saved scenarios', {
+      const columns = w.scenarioColumns;
+      return reply(lang, w.scenariosTitle, {
         ephemeral: true,
-        body: all.length
-          ? []
-          : [
-              zh
-                ? '还没有保存任何情景。保存方法:/margin inference=30% save=基准'
-                : 'None yet. Save one with /margin inference=30% save=base',
-            ],
+        body: all.length ? [] : [w.noScenarios],
         ...(all.length
           ? {
               table: {
-                columns: zh ? ['名称', '输入', '保存者', '时间'] : ['Name', 'Inputs', 'Saved by', 'When'],
+                columns: [columns.name, columns.inputs, columns.savedBy, columns.when],
                 rows: all.map((s) => [s.name, inputsText(s.inputs), s.savedBy, s.savedAt.slice(0, 16).replace('T', ' ')]),
               },
             }
@@ -55,16 +51,16 @@ export const scenarioCommand = defineCommand({
     if (!found) return userError('unknown_scenario', { name, available: all.map((s) => s.name) }, ['/scenario list']);
     if (action === 'delete') {
       await store.deleteScenario(scope, name);
-      return reply(lang, zh ? `已删除情景“${found.name}”` : `Deleted scenario “${found.name}”`, {
+      return reply(lang, w.deletedScenario(found.name), {
         ephemeral: true,
         suggestions: ['/scenario list'],
       });
     }
-    return reply(lang, zh ? `情景“${found.name}”` : `Scenario “${found.name}”`, {
+    return reply(lang, w.scenarioTitle(found.name), {
       ephemeral: true,
       body: [
-        `${zh ? '输入' : 'Inputs'}: ${inputsText(found.inputs) || (zh ? '(全部默认)' : '(all defaults)')}`,
-        `${zh ? '保存者' : 'Saved by'} ${found.savedBy}, ${found.savedAt.slice(0, 16).replace('T', ' ')} UTC`,
+        w.scenarioInputs(inputsText(found.inputs) || w.allDefaults),
+        w.savedBy(found.savedBy, found.savedAt.slice(0, 16).replace('T', ' ')),
       ],
       suggestions: [`/margin scenario=${found.name}`, `/margin scenario=${found.name} inference_change=-20%`],
     });

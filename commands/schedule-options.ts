@@ -2,6 +2,8 @@
 // tz=Europe/Berlin), and creating one: only channel managers may, and only in a channel.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { channelWords } from '../src/core/i18n/channel-words.js';
+import type { Lang } from '../src/core/i18n/lang.js';
 import { isTimeZone, nextSlot, WEEKDAYS, type Weekday } from '../src/core/schedule/slots.js';
 import { reply, type Reply } from '../src/core/reply.js';
 import { userError, type UserError } from '../src/core/user-error.js';
@@ -64,21 +66,17 @@ export async function createSchedule(
     nextRunAt: nextSlot({ every, ...(day ? { day } : {}), time, tz }, now).toISOString(),
   };
   await ctx.store.saveSchedule(schedule);
-  const zh = ctx.lang === 'zh';
-  return reply(ctx.lang, zh ? `已设置定时发布(编号 ${id})` : `Scheduled (id ${id})`, {
+  const w = channelWords(ctx.lang);
+  return reply(ctx.lang, w.scheduled(id), {
     ephemeral: true,
-    body: [
-      `${describeSchedule(schedule, ctx.lang)}`,
-      zh
-        ? `下次发布:${schedule.nextRunAt.slice(0, 16).replace('T', ' ')} UTC。停止:/unschedule ${id}`
-        : `Next post: ${schedule.nextRunAt.slice(0, 16).replace('T', ' ')} UTC. To stop it: /unschedule ${id}`,
-    ],
+    body: [describeSchedule(schedule, ctx.lang), w.nextPost(schedule.nextRunAt.slice(0, 16).replace('T', ' '), id)],
     suggestions: ['/schedules', `/unschedule ${id}`],
   });
 }
 
-export function describeSchedule(s: Schedule, lang: 'en' | 'zh'): string {
+export function describeSchedule(s: Schedule, lang: Lang): string {
+  const w = channelWords(lang);
   const what = `/${s.command}${s.args ? ` ${s.args}` : ''}`;
-  if (lang === 'zh') return `${what}:${s.every === 'daily' ? '每天' : `每周 ${s.day}`} ${s.time}(${s.tz})`;
-  return `${what}: ${s.every === 'daily' ? 'every day' : `every ${s.day}`} at ${s.time} (${s.tz})`;
+  // createSchedule gives every weekly schedule a day; String() words one stored without it as before.
+  return w.schedule(what, s.every === 'daily' ? w.daily : w.weekly(String(s.day)), s.time, s.tz);
 }

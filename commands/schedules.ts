@@ -1,5 +1,6 @@
 // /schedules and /unschedule <id>: what this channel has scheduled, and stopping one.
 import { z } from 'zod';
+import { channelWords } from '../src/core/i18n/channel-words.js';
 import { reply } from '../src/core/reply.js';
 import { userError } from '../src/core/user-error.js';
 import { defineCommand } from './command.js';
@@ -12,26 +13,21 @@ export const schedulesCommand = defineCommand({
   options: {},
   examples: ['/schedules'],
   async run(_args, { store, scope, lang }) {
-    const zh = lang === 'zh';
+    const w = channelWords(lang);
     const list = await store.listSchedules(scope);
-    return reply(lang, zh ? '本频道的定时发布' : 'Scheduled in this channel', {
+    const columns = w.scheduleColumns;
+    return reply(lang, w.schedulesTitle, {
       ephemeral: true,
-      body: list.length
-        ? []
-        : [
-            zh
-              ? '没有。设置方法:/digest schedule=weekly day=mon time=09:00 tz=Asia/Shanghai'
-              : 'None. Schedule one with /digest schedule=weekly day=mon time=09:00 tz=Europe/Berlin',
-          ],
+      body: list.length ? [] : [w.noSchedules],
       ...(list.length
         ? {
             table: {
-              columns: zh ? ['编号', '内容', '下次', '状态'] : ['Id', 'What', 'Next', 'State'],
+              columns: [columns.id, columns.what, columns.next, columns.state],
               rows: list.map((s) => [
                 s.id,
                 describeSchedule(s, lang),
                 `${s.nextRunAt.slice(0, 16).replace('T', ' ')} UTC`,
-                s.disabled ? `${zh ? '已停用' : 'stopped'}: ${s.disabled}` : zh ? '运行中' : 'active',
+                s.disabled ? w.stopped(s.disabled) : w.active,
               ]),
             },
           }
@@ -58,7 +54,7 @@ export const unscheduleCommand = defineCommand({
     const removed = await ctx.store.deleteSchedule(ctx.scope, id);
     if (!removed)
       return userError('unknown_schedule', { id, available: (await ctx.store.listSchedules(ctx.scope)).map((s) => s.id) }, ['/schedules']);
-    return reply(ctx.lang, ctx.lang === 'zh' ? `已停止定时任务 ${id}` : `Stopped schedule ${id}`, {
+    return reply(ctx.lang, channelWords(ctx.lang).unscheduled(id), {
       ephemeral: true,
       suggestions: ['/schedules'],
     });

@@ -1,5 +1,6 @@
 // Where app revenue ends up: one stacked bar per scenario, split into what apps keep, what model
 // providers keep and what the clouds earn.
+import { calcWords } from '../i18n/calc-words.js';
 import type { Lang } from '../i18n/lang.js';
 import { pct } from '../calc/format.js';
 import type { Flow } from '../calc/flow.js';
@@ -10,14 +11,11 @@ const PAD = { left: 150, right: 24, top: 56 };
 const BAR = 34;
 const GAP = 22;
 const COLORS = { apps: '#2563eb', models: '#7c3aed', clouds: '#f59e0b' };
+/** Pixels a legend character takes: Chinese characters are about twice as wide as Latin letters. */
+const LEGEND_CHAR_WIDTH: Record<Lang, number> = { en: 7, zh: 13 };
 
 export function flowChartSvg(rows: { label: string; revenue: number; flow: Flow }[], lang: Lang, title: string): string {
-  const zh = lang === 'zh';
-  const names = {
-    apps: zh ? '应用保留' : 'apps keep',
-    models: zh ? '模型厂商保留' : 'model providers keep',
-    clouds: zh ? '云厂商收入' : 'clouds earn',
-  };
+  const names = calcWords(lang).flowLegend;
   const height = PAD.top + rows.length * (BAR + GAP) + 56;
   const width = W - PAD.left - PAD.right;
   const body: string[] = [text(16, 28, title, { 'font-size': 16, 'font-weight': 'bold', fill: '#0f172a' })];
@@ -46,7 +44,7 @@ export function flowChartSvg(rows: { label: string; revenue: number; flow: Flow 
   for (const key of ['apps', 'models', 'clouds'] as const) {
     body.push(rect(legendX, legendTop - 11, 14, 14, COLORS[key]));
     body.push(text(legendX + 20, legendTop + 1, names[key], { 'font-size': 12 }));
-    legendX += 40 + names[key].length * (zh ? 13 : 7);
+    legendX += 40 + names[key].length * LEGEND_CHAR_WIDTH[lang];
   }
   return svg(W, height, body);
 }

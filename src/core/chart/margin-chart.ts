@@ -1,5 +1,6 @@
 // Gross margin against inference share: the line for the user's other costs, the essay's typical
 // band (50-60%) and inference range (20-40%) shaded, and the base and what-if points marked.
+import { calcWords } from '../i18n/calc-words.js';
 import type { Lang } from '../i18n/lang.js';
 import { pct } from '../calc/format.js';
 import type { MarginResult } from '../calc/margin.js';
@@ -10,7 +11,7 @@ const H = 380;
 const PAD = { left: 64, right: 24, top: 48, bottom: 56 };
 
 export function marginChartSvg(result: MarginResult, otherCogs: number, lang: Lang, title: string): string {
-  const zh = lang === 'zh';
+  const w = calcWords(lang);
   const xMax = Math.min(1, Math.max(0.7, ...[result.base, result.whatIf].filter(Boolean).map((c) => c!.inference + 0.1)));
   const yMin = Math.min(0, 1 - xMax - otherCogs);
   const x = (share: number) => PAD.left + (share / xMax) * (W - PAD.left - PAD.right);
@@ -20,11 +21,9 @@ export function marginChartSvg(result: MarginResult, otherCogs: number, lang: La
   // The essay's benchmarks, behind everything else.
   body.push(rect(x(0.2), PAD.top, x(0.4) - x(0.2), H - PAD.top - PAD.bottom, '#f1f5f9'));
   body.push(rect(PAD.left, y(0.6), W - PAD.left - PAD.right, y(0.5) - y(0.6), '#dcfce7'));
+  body.push(text(x(0.2) + 4, H - PAD.bottom - 6, w.chart.inferenceBand, { 'font-size': 11, fill: '#64748b' }));
   body.push(
-    text(x(0.2) + 4, H - PAD.bottom - 6, zh ? '文中推理占比 20-40%' : 'essay: inference 20-40%', { 'font-size': 11, fill: '#64748b' }),
-  );
-  body.push(
-    text(W - PAD.right - 4, y(0.6) - 4, zh ? '文中典型毛利率 50-60%' : 'essay: typical margin 50-60%', {
+    text(W - PAD.right - 4, y(0.6) - 4, w.chart.marginBand, {
       'font-size': 11,
       fill: '#15803d',
       'text-anchor': 'end',
@@ -41,12 +40,12 @@ export function marginChartSvg(result: MarginResult, otherCogs: number, lang: La
   body.push(line(PAD.left, H - PAD.bottom, W - PAD.right, H - PAD.bottom, '#94a3b8'));
   if (yMin < 0) body.push(line(PAD.left, y(0), W - PAD.right, y(0), '#94a3b8'));
   body.push(
-    text((PAD.left + W - PAD.right) / 2, H - 14, zh ? '推理成本占收入比例' : 'inference cost, share of revenue', {
+    text((PAD.left + W - PAD.right) / 2, H - 14, w.chart.xAxis, {
       'text-anchor': 'middle',
     }),
   );
   body.push(
-    text(18, (PAD.top + H - PAD.bottom) / 2, zh ? '毛利率' : 'gross margin', {
+    text(18, (PAD.top + H - PAD.bottom) / 2, w.chart.yAxis, {
       transform: `rotate(-90 18 ${(PAD.top + H - PAD.bottom) / 2})`,
       'text-anchor': 'middle',
     }),
@@ -58,7 +57,7 @@ export function marginChartSvg(result: MarginResult, otherCogs: number, lang: La
     body.push(`<circle cx="${x(share)}" cy="${y(margin)}" r="6" fill="${color}" stroke="#ffffff" stroke-width="2"/>`);
     body.push(text(x(share) + 10, y(margin) - 10, `${label} ${pct(margin)}`, { 'font-size': 12, 'font-weight': 'bold', fill: color }));
   };
-  point(result.base.inference, result.base.margin, '#1d4ed8', zh ? '当前' : 'base');
-  if (result.whatIf) point(result.whatIf.inference, result.whatIf.margin, '#ea580c', zh ? '假设' : 'what-if');
+  point(result.base.inference, result.base.margin, '#1d4ed8', w.base);
+  if (result.whatIf) point(result.whatIf.inference, result.whatIf.margin, '#ea580c', w.whatIfMark);
   return svg(W, H, body);
 }

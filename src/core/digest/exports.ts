@@ -2,6 +2,7 @@
 // detected from the content, and a file that is none of the three gets a reason naming them.
 // Messages come out as a live history source gives them (Slack markup kept: the summariser reads it).
 import type { z } from 'zod';
+import { exportWords } from '../i18n/export-words.js';
 import type { Lang } from '../i18n/lang.js';
 import { DiscordExport, fromDiscordExport } from './export-discord.js';
 import { fromJsonLine, JsonLine, lineId, parseTimestamp } from './export-jsonl.js';
@@ -15,28 +16,6 @@ export type ExportErrorCode = 'empty' | 'unrecognised' | 'bad_slack' | 'bad_disc
 export type ParsedExport =
   | { ok: true; messages: ChannelMessage[]; format: ExportFormat }
   | { ok: false; reason: string; code: ExportErrorCode; detail: string };
-
-const ACCEPTED = {
-  en: 'Accepted: a Slack export day file (a JSON array of messages with user, text and ts, such as general/2023-01-20.json), a DiscordChatExporter JSON file (an object with guild, channel and messages), or JSON lines with one {"user", "text", "ts"} object per line (ts in epoch seconds or ISO 8601).',
-  zh: '支持的格式:Slack 导出的单日文件(由含 user、text、ts 的消息组成的 JSON 数组,例如 general/2023-01-20.json)、DiscordChatExporter 导出的 JSON 文件(含 guild、channel、messages 的对象),或每行一个 {"user", "text", "ts"} 对象的 JSON Lines(ts 为秒级时间戳或 ISO 8601)。',
-} as const;
-
-const WHAT = {
-  en: {
-    empty: 'The file is empty.',
-    unrecognised: 'The file is not in a format the digest reads',
-    bad_slack: 'The file looks like a Slack export day file, but',
-    bad_discord: 'The file looks like a DiscordChatExporter export, but',
-    bad_jsonl: 'The file looks like JSON lines, but',
-  },
-  zh: {
-    empty: '文件是空的。',
-    unrecognised: '文件格式无法识别',
-    bad_slack: '文件看起来是 Slack 导出的单日文件,但',
-    bad_discord: '文件看起来是 DiscordChatExporter 导出文件,但',
-    bad_jsonl: '文件看起来是 JSON Lines,但',
-  },
-} as const;
 
 export function parseExport(text: string): ParsedExport {
   const content = text.replace(/^\uFEFF/, '').trim();
@@ -59,9 +38,9 @@ export function parseExport(text: string): ParsedExport {
 
 /** The reason for a failed parse in the user's language (parseExport's `reason` is English). */
 export function exportErrorText(result: Extract<ParsedExport, { ok: false }>, lang: Lang): string {
-  const what = WHAT[lang][result.code];
+  const w = exportWords(lang);
   const detail = result.detail ? ` ${result.detail}` : '';
-  return `${what}${detail}${result.code === 'empty' ? '' : lang === 'zh' ? '。' : '.'} ${ACCEPTED[lang]}`;
+  return `${w.what[result.code]}${detail}${result.code === 'empty' ? '' : w.stop} ${w.accepted}`;
 }
 
 function parseSlack(items: unknown[]): ParsedExport {

@@ -1,6 +1,7 @@
 // Every word a digest reply says, in English and Chinese. Counts and names are passed in; nothing
 // here reads a digest.
 import type { Lang } from '../i18n/lang.js';
+import type { Theme } from './digest.js';
 import type { ChannelHistoryResult } from './message.js';
 
 type Incomplete = NonNullable<ChannelHistoryResult['incomplete']>;
@@ -32,6 +33,11 @@ export interface DigestWords {
   keyDisagreements: string;
   list: (items: string[]) => string;
   quote: (text: string) => string;
+  /** "What the essay would say": the essay's opinion, labelled so, and why it was picked. */
+  essayIntro: (vintage: string) => string;
+  essayBecause: (messages: number, theme: string) => string;
+  essayLine: (intro: string, thesis: string, because: string) => string;
+  themes: Record<Theme, string>;
 }
 
 const en: DigestWords = {
@@ -75,6 +81,19 @@ const en: DigestWords = {
   keyDisagreements: 'Figures at odds with the essay',
   list: (items) => items.join(', '),
   quote: (text) => `“${text}”`,
+  essayIntro: (vintage) => `What the essay would say (opinion, a16z, ${vintage})`,
+  essayBecause: (n, theme) => `This discussion kept coming back to ${theme} (${n} ${n === 1 ? 'message' : 'messages'}).`,
+  essayLine: (intro, thesis, because) => `${intro}: ${thesis} ${because}`,
+  themes: {
+    margins: 'margins and inference costs',
+    moats: 'moats and differentiation',
+    infra: 'clouds, GPUs and compute',
+    open_source: 'open-source models',
+    model_business: 'how model providers make money',
+    winner_take_all: 'whether the winner takes all',
+    vertical: 'vertical integration',
+    value_capture: 'who captures the value',
+  },
 };
 
 const zh: DigestWords = {
@@ -111,6 +130,19 @@ const zh: DigestWords = {
   keyDisagreements: '与文章不符的数据',
   list: (items) => items.join('、'),
   quote: (text) => `“${text}”`,
+  essayIntro: (vintage) => `文章会怎么说(观点,a16z,${vintage})`,
+  essayBecause: (n, theme) => `本次讨论多次回到${theme}(${n}条消息)。`,
+  essayLine: (intro, thesis, because) => `${intro}:${thesis}${because}`,
+  themes: {
+    margins: '毛利与推理成本',
+    moats: '护城河与差异化',
+    infra: '云、GPU与算力',
+    open_source: '开源模型',
+    model_business: '模型提供商如何赚钱',
+    winner_take_all: '是否赢者通吃',
+    vertical: '纵向整合',
+    value_capture: '谁获取价值',
+  },
 };
 
 export const DIGEST_WORDS: Record<Lang, DigestWords> = { en, zh };

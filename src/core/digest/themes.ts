@@ -6,6 +6,7 @@ import { cite, vintageLabel } from '../knowledge/cite.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { LayerId } from '../knowledge/schema.js';
 import { THEMES, type EssayLine, type Theme } from './digest.js';
+import { DIGEST_WORDS } from './reply-words.js';
 
 const PATTERNS: Record<Theme, RegExp> = {
   margins:
@@ -44,28 +45,6 @@ export function themesOf(text: string): Theme[] {
   return THEMES.filter((theme) => PATTERNS[theme].test(lower));
 }
 
-const WORDS = {
-  en: {
-    intro: (vintage: string) => `What the essay would say (opinion, a16z, ${vintage})`,
-    because: (n: number, topic: string) => `This discussion kept coming back to ${topic} (${n} ${n === 1 ? 'message' : 'messages'}).`,
-  },
-  zh: {
-    intro: (vintage: string) => `文章会怎么说(观点,a16z,${vintage})`,
-    because: (n: number, topic: string) => `本次讨论多次回到${topic}(${n}条消息)。`,
-  },
-} as const;
-
-const TOPIC: Record<Theme, { en: string; zh: string }> = {
-  margins: { en: 'margins and inference costs', zh: '毛利与推理成本' },
-  moats: { en: 'moats and differentiation', zh: '护城河与差异化' },
-  infra: { en: 'clouds, GPUs and compute', zh: '云、GPU与算力' },
-  open_source: { en: 'open-source models', zh: '开源模型' },
-  model_business: { en: 'how model providers make money', zh: '模型提供商如何赚钱' },
-  winner_take_all: { en: 'whether the winner takes all', zh: '是否赢者通吃' },
-  vertical: { en: 'vertical integration', zh: '纵向整合' },
-  value_capture: { en: 'who captures the value', zh: '谁获取价值' },
-};
-
 /**
  * The essay line for the discussion: the theme touched by the most messages (ties go to the
  * earlier theme in THEMES), else the top layer's theme, else none (nothing market-related was said).
@@ -87,9 +66,8 @@ export function essayLine(
   const thesisId = THESIS_BY_THEME[theme];
   const thesis = kb.theses.find((th) => th.id === thesisId);
   if (!thesis) return undefined;
-  const words = WORDS[lang];
-  const because = words.because(messages, TOPIC[theme][lang]);
-  const intro = words.intro(vintageLabel(thesis.source.vintage, lang));
-  const text = lang === 'zh' ? `${intro}:${thesis.statement.zh}${because}` : `${intro}: ${thesis.statement.en} ${because}`;
+  const w = DIGEST_WORDS[lang];
+  const because = w.essayBecause(messages, w.themes[theme]);
+  const text = w.essayLine(w.essayIntro(vintageLabel(thesis.source.vintage, lang)), thesis.statement[lang], because);
   return { theme, messages, thesisId, text, citation: { ...cite(kb, thesis.source, lang), opinion: true } };
 }
