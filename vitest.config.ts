@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The CLI tests spawn the compiled executable: build it once before any test runs.
     globalSetup: ['test/setup/build.ts'],
+    // No test reaches past loopback.
+    setupFiles: ['test/setup/loopback-only.ts'],
     testTimeout: 20_000,
     pool: 'forks',
   },

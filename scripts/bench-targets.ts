@@ -10,6 +10,7 @@ import { createWebClient } from '../src/adapters/slack/web.js';
 import { defaultKnowledgeBase } from '../src/core/knowledge/load.js';
 import { createLogger } from '../src/logger.js';
 import { createRouter } from '../src/router/router.js';
+import { FollowUps } from '../src/server/follow-ups.js';
 import { createAppServer } from '../src/server/http-server.js';
 import { memoryStore } from '../src/store/memory-store.js';
 
@@ -75,6 +76,7 @@ if (target === 'bare') {
     logger,
     fetch,
     commandNames: new Set(commands.map((c) => c.name)),
+    followUps: new FollowUps(),
     signingSecret: SECRET,
   });
   server.listen(0, '127.0.0.1').then((port) => console.log(port));
@@ -85,7 +87,14 @@ if (target === 'bare') {
   const { App, LogLevel } = await import('@slack/bolt');
   const { handleSlashCommand } = await import('../src/adapters/slack/dispatch.js');
   const router = createRouter({ commands, kb: defaultKnowledgeBase(), store: memoryStore(), logger: { error: () => undefined } });
-  const deps = { router, web: createWebClient('xoxb-bench', logger), logger, fetch, commandNames: new Set(commands.map((c) => c.name)) };
+  const deps = {
+    router,
+    web: createWebClient('xoxb-bench', logger),
+    logger,
+    fetch,
+    commandNames: new Set(commands.map((c) => c.name)),
+    followUps: new FollowUps(),
+  };
   const app = new App({
     token: 'xoxb-bench',
     signingSecret: SECRET,

@@ -9,6 +9,16 @@ const optionalSecret = z
   .optional()
   .or(z.literal('').transform(() => undefined));
 
+/** An http(s) base URL; `shape` puts it in the form its client appends paths to. */
+const apiUrl = (fallback: string, shape: (url: string) => string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((v) => v || fallback)
+    .refine((v) => /^https?:\/\/[^\s/]+\S*$/.test(v), `must be an http(s) URL, e.g. ${fallback}`)
+    .transform(shape);
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_SIGNING_SECRET: optionalSecret,
@@ -19,6 +29,10 @@ const Env = z.object({
   DISCORD_PUBLIC_KEY: optionalSecret.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), 'must be 64 hex characters'),
   DISCORD_GUILD_ID: optionalSecret.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'must be a Discord snowflake (digits)'),
   STORE_PATH: z.string().trim().min(1).default('./var/store.json'),
+  // Where the platforms' APIs live: their own by default; tests and staging point them at fakes.
+  // The Slack client appends method names ("auth.test"); Discord's appends "/v10/...".
+  SLACK_API_URL: apiUrl('https://slack.com/api/', (url) => url.replace(/\/*$/, '/')),
+  DISCORD_API_URL: apiUrl('https://discord.com/api', (url) => url.replace(/\/+$/, '')),
   LLM_BASE_URL: optionalSecret.refine(
     (v) => v === undefined || /^https?:\/\/\S+$/.test(v),
     'must be an http(s) URL, e.g. http://localhost:11434/v1',

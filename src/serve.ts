@@ -7,6 +7,7 @@ import type { Metrics } from './metrics.js';
 import type { Router } from './router/router.js';
 import { createScheduler, type SchedulerOptions } from './scheduler/scheduler.js';
 import { createAppServer } from './server/http-server.js';
+import { type ReadinessCheck, registerReadiness } from './server/readiness.js';
 import type { Store } from './store/store.js';
 
 export interface ServeOptions {
@@ -28,36 +29,31 @@ export async function serve({ config, router, kb, store, logger, metrics, stopSi
   });
   const stops: (() => Promise<void>)[] = [];
   const platforms: SchedulerOptions['platforms'] = {};
+  // Readiness: the store can be written, and each configured platform connection is up.
+  const readiness: Record<string, ReadinessCheck> = {
+    store: async () => {
+      const { ok, detail } = await store.writable();
+      return { ready: ok, detail };
+    },
+  };
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/index.js');
     const slack = await startSlack({ config, router, server, logger });
     stops.push(slack.stop);
     platforms.slack = slack.services;
+    Object.assign(readiness, slack.readiness);
   }
   if (config.discordHttp || config.discordGateway) {
     const { startDiscord } = await import('./adapters/discord/index.js');
     const discord = await startDiscord({ config, router, kb, server, logger });
     stops.push(discord.stop);
     if (discord.services) platforms.discord = discord.services;
+    Object.assign(readiness, discord.readiness);
   }
+  registerReadiness(server, readiness);
   const scheduler = createScheduler({ store, router, platforms, logger });
   scheduler.start();
   stops.unshift(() => scheduler.stop());
-  // Readiness, beside /healthz (liveness): can the store be read, and which adapters are serving.
-  const adapters = {
-    slackHttp: Boolean(config.slack && config.SLACK_SIGNING_SECRET),
-    slackSocket: Boolean(config.SLACK_APP_TOKEN),
-    discordHttp: config.discordHttp,
-    discordGateway: config.discordGateway,
-  };
-  server.route('GET', '/readyz', async (_req, _body, res) => {
-    const storeOk = await store.listSchedules().then(
-      () => true,
-      () => false,
-    );
-    const body = JSON.stringify({ ready: storeOk, store: storeOk ? 'ok' : 'unreadable', adapters });
-    res.writeHead(storeOk ? 200 : 503, { 'content-type': 'application/json' }).end(body);
-  });
   const port = await server.listen(config.PORT);
   logger.info(
     { port, slack: config.slack, discordHttp: config.discordHttp, discordGateway: config.discordGateway },

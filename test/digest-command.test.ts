@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { slackHistory } from '../src/adapters/slack/channel.js';
 import { createWebClient } from '../src/adapters/slack/web.js';
 import { createLogger } from '../src/logger.js';
@@ -74,11 +74,7 @@ describe('/digest through the router', () => {
 });
 
 describe('Slack channel history', () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterAll(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  afterAll(() => nock.cleanAll());
   const web = () =>
     createWebClient('xoxb-test', createLogger('silent'), { slackApiUrl: 'https://slack.test/api/', rejectRateLimited: true });
   const msg = (ts: string, text: string, extra: object = {}) => ({ type: 'message', user: 'U1', text, ts, ...extra });

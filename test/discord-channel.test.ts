@@ -13,7 +13,6 @@ const logger = { warn: (obj: object) => void warnings.push(obj) };
 let rest: ReturnType<typeof createRest>;
 
 beforeEach(() => {
-  nock.disableNetConnect();
   warnings.length = 0;
   rest = createRest({ token: 'bot-token-for-tests' });
 });
@@ -21,7 +20,6 @@ afterEach(() => {
   closeRest(rest);
   expect(nock.pendingMocks()).toEqual([]);
   nock.cleanAll();
-  nock.enableNetConnect();
 });
 
 const answer = (text: string) => router.handle({ ...shellText(text), platform: 'discord', channelId: SCOPE });

@@ -237,14 +237,9 @@ describe('dispatch through discord.js', () => {
 });
 
 describe('startDiscord', () => {
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  afterEach(() => nock.cleanAll());
 
   it('serves the HTTP endpoint, and a refused gateway login is only a warning', async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
     nock('https://discord.com').get('/api/v10/gateway/bot').reply(401, { message: '401: Unauthorized', code: 0 });
     const keys = signingKeys();
     const config = loadConfig({

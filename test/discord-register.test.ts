@@ -1,7 +1,7 @@
 // `genai-bot register discord` against an intercepted Discord API, and the invite link.
 import { Writable } from 'node:stream';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { toCommandsJson } from '../src/adapters/discord/commands.js';
 import { INVITE_PERMISSIONS, inviteUrl, registerDiscordCommands } from '../src/adapters/discord/register.js';
@@ -45,11 +45,7 @@ function asStored(command: ReturnType<typeof toCommandsJson>[number]) {
   };
 }
 
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(() => nock.cleanAll());
 
 describe('register discord', () => {
   it('reads the current commands, bulk-overwrites them with the registry, and says what changed', async () => {

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { startBot } from './bot-process.js';
+import { startFakeSlackApi } from './fakes/slack-api.js';
 import { sign } from './slack-helpers.js';
 
 const WRITER = fileURLToPath(new URL('./fixtures/store/writer.ts', import.meta.url));
-const BIN = fileURLToPath(new URL('../dist/src/bin.js', import.meta.url));
 
 describe('the store under SIGKILL', () => {
   it('keeps every acknowledged write and stays readable', async () => {
@@ -35,37 +36,24 @@ describe('the store under SIGKILL', () => {
 
 describe('stopping during load', () => {
   it('finishes accepted requests, flushes and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [BIN], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: '0',
-        SLACK_SIGNING_SECRET: 'test-signing-secret',
-        SLACK_BOT_TOKEN: 'xoxb-offline',
-        STORE_PATH: join(mkdtempSync(join(tmpdir(), 'stop-')), 'store.json'),
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const slackApi = await startFakeSlackApi();
+    const bot = await startBot({
+      SLACK_SIGNING_SECRET: 'test-signing-secret',
+      SLACK_BOT_TOKEN: 'xoxb-offline',
+      SLACK_API_URL: slackApi.apiUrl,
     });
-    let logs = '';
-    const port = await new Promise<number>((resolve) =>
-      child.stderr.on('data', (d: Buffer) => {
-        logs += d.toString();
-        const m = /"port":(\d+).*listening on port/.exec(logs);
-        if (m) resolve(Number(m[1]));
-      }),
-    );
     const body = new URLSearchParams({
       team_id: 'T1',
       channel_id: 'C1',
       user_id: 'U1',
       command: '/flow',
       text: '',
-      response_url: 'https://hooks.slack.com/commands/T1/1/x',
+      response_url: slackApi.responseUrl('flow'),
     }).toString();
     const statuses: number[] = [];
     let refused = 0;
     const one = () =>
-      fetch(`http://127.0.0.1:${port}/slack/events`, {
+      fetch(bot.url('/slack/events'), {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body, Math.floor(Date.now() / 1000)) },
         body,
@@ -73,15 +61,15 @@ describe('stopping during load', () => {
         async (r) => (statuses.push(r.status), await r.arrayBuffer()),
         () => void refused++,
       );
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const load = Array.from({ length: 400 }, (_, i) => new Promise((r) => setTimeout(r, i)).then(one));
-    setTimeout(() => child.kill('SIGTERM'), 150);
+    const stopped = new Promise((r) => setTimeout(r, 150)).then(() => bot.stop());
     await Promise.all(load);
-    expect(await exit).toBe(0);
+    expect(await stopped).toBe(0);
+    await slackApi.close();
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.every((s) => s === 200)).toBe(true); // nothing accepted was dropped or failed
     expect(statuses.length + refused).toBe(400);
-    expect(logs).toMatch(/stopping: no new requests/);
-    expect(logs).toMatch(/"msg":"stopped"/);
+    expect(bot.logs()).toMatch(/stopping: no new requests/);
+    expect(bot.logs()).toMatch(/"msg":"stopped"/);
   });
 });

@@ -2,7 +2,7 @@
 // word the answer, but a timeout, an error, a refusal, a missing citation or an invented number
 // all fall back to the retrieval answer.
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { createLlmAnswerWriter } from '../src/core/search/llm-writer.js';
 import { memoryStore } from '../src/store/memory-store.js';
@@ -31,9 +31,7 @@ const completion = (content: string) => ({
   choices: [{ index: 0, message: { role: 'assistant', content } }],
 });
 
-beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
 
 describe('/ask with a language model', () => {
   it('uses a cited answer that states only the facts’ numbers, and sends only retrieved facts', async () => {

@@ -1,20 +1,25 @@
 // Test doubles for the Slack boundary: a real server on port 0 with the Slack route, requests
-// signed the way Slack signs them, and an intercepted Web API host.
-import { createHmac } from 'node:crypto';
+// signed the way Slack signs them, an intercepted Web API host, and response_urls of their own.
+// Each test owns what it starts: its follow-ups are tracked and awaited, and each interceptor
+// matches the one request the test expects.
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import nock from 'nock';
 import { commands } from '../commands/index.js';
 import { adminChecker } from '../src/adapters/slack/channel.js';
 import { registerSlackHttp } from '../src/adapters/slack/http.js';
 import { createWebClient } from '../src/adapters/slack/web.js';
-import { createLogger } from '../src/logger.js';
 import type { AnswerWriter } from '../src/core/search/answer-writer.js';
+import { createLogger } from '../src/logger.js';
 import { createRouter } from '../src/router/router.js';
+import { FollowUps } from '../src/server/follow-ups.js';
 import { createAppServer } from '../src/server/http-server.js';
 import { memoryStore } from '../src/store/memory-store.js';
 import { kb, recordingLogger } from './helpers.js';
 
 export const SECRET = 'test-signing-secret';
 export const SLACK_API = 'https://slack.test';
+export const HOOKS = 'https://hooks.slack.com';
 
 export function fixture<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(new URL(`./fixtures/slack/${name}`, import.meta.url), 'utf8')) as T;
@@ -37,6 +42,7 @@ export async function startSlackServer(opts: { now?: () => number; answerWriter?
   });
   const web = createWebClient('xoxb-test', logger, { slackApiUrl: `${SLACK_API}/api/` });
   const historyWeb = createWebClient('xoxb-test', logger, { slackApiUrl: `${SLACK_API}/api/`, rejectRateLimited: true });
+  const followUps = new FollowUps();
   registerSlackHttp(server, {
     router,
     web,
@@ -45,6 +51,7 @@ export async function startSlackServer(opts: { now?: () => number; answerWriter?
     logger,
     fetch,
     commandNames: new Set(commands.map((c) => c.name)),
+    followUps,
     signingSecret: SECRET,
     ...(opts.now ? { now: opts.now } : {}),
   });
@@ -52,10 +59,19 @@ export async function startSlackServer(opts: { now?: () => number; answerWriter?
   const url = `http://127.0.0.1:${port}/slack/events`;
   return {
     url,
-    close: () => server.close(),
-    /** A slash command as Slack posts it: form-encoded, signed now. */
+    /** Resolves when every follow-up started so far (posts, uploads, retries) has finished. */
+    settled: () => followUps.settled(),
+    close: async () => {
+      await followUps.settled();
+      await server.close();
+    },
+    /** A slash command as Slack posts it: form-encoded, signed now, with a response_url of its own unless given. */
     command: (fields: Record<string, string>, headers: Record<string, string> = {}) => {
-      const body = new URLSearchParams({ ...fixture<Record<string, string>>('slash-command.json'), ...fields }).toString();
+      const body = new URLSearchParams({
+        ...fixture<Record<string, string>>('slash-command.json'),
+        response_url: responseUrl(),
+        ...fields,
+      }).toString();
       const ts = Math.floor((opts.now ?? Date.now)() / 1000);
       return fetch(url, {
         method: 'POST',
@@ -71,8 +87,37 @@ export async function startSlackServer(opts: { now?: () => number; answerWriter?
   };
 }
 
+/** A response_url no other request uses. */
+export function responseUrl(): string {
+  return `${HOOKS}/commands/T0001/${Date.now()}/${randomUUID()}`;
+}
+
+/**
+ * A response_url of its own with an interceptor for exactly `times` posts to it: `posts` collects
+ * what the bot sent there, `received(n)` waits for the n-th.
+ */
+export function hook(times = 1) {
+  const url = responseUrl();
+  const posts: any[] = [];
+  nock(HOOKS)
+    .post(new URL(url).pathname, (body) => {
+      posts.push(body);
+      return true;
+    })
+    .times(times)
+    .reply(200, 'ok');
+  return {
+    url,
+    posts,
+    received: async (n = 1) => {
+      await until(() => posts.length >= n);
+      return posts;
+    },
+  };
+}
+
 /** Waits until an intercepted call has happened (follow-ups are asynchronous by design). */
-export async function until(check: () => boolean, ms = 3000): Promise<void> {
+export async function until(check: () => boolean, ms = 5000): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > ms) throw new Error('timed out waiting for a follow-up call');
@@ -81,5 +126,4 @@ export async function until(check: () => boolean, ms = 3000): Promise<void> {
 }
 
 /** A response body as JSON, typed loosely: tests assert its shape. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const json = async (res: Response): Promise<any> => res.json();

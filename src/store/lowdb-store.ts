@@ -1,7 +1,8 @@
 // The Store on a local JSON file with lowdb: the only module that imports lowdb. The file is
 // validated when opened; a corrupt file stops the bot with its path named and is never
 // overwritten. Writes go one at a time, and lowdb's writer replaces the file by an atomic rename.
-import { mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -63,14 +64,22 @@ export async function openLowdbStore(path: string): Promise<Store> {
   // One change at a time: each waits for the previous write, so none is lost.
   let queue: Promise<unknown> = Promise.resolve();
   let dirReady = false;
+  // The last write's failure, until a write succeeds: readiness reports it.
+  let writeFailure: string | undefined;
   const change = <T>(mutate: (data: StoreData) => T): Promise<T> => {
     const next = queue.then(async () => {
       const result = mutate(db.data);
-      if (!dirReady) {
-        await mkdir(dirname(path), { recursive: true });
-        dirReady = true;
+      try {
+        if (!dirReady) {
+          await mkdir(dirname(path), { recursive: true });
+          dirReady = true;
+        }
+        await db.write();
+        writeFailure = undefined;
+      } catch (err) {
+        writeFailure = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+        throw err;
       }
-      await db.write();
       return result;
     });
     queue = next.catch(() => undefined);
@@ -109,6 +118,27 @@ export async function openLowdbStore(path: string): Promise<Store> {
         delete data.schedules[id];
         return true;
       }),
+    writable: async () => {
+      const problem = writeFailure ?? (await cannotWrite(path));
+      return problem ? { ok: false, detail: `cannot write the store at ${path}: ${problem}` } : { ok: true, detail: `writable (${path})` };
+    },
     close: () => queue.then(() => undefined),
   };
+}
+
+/** Why a write to `path` would fail now (its folder, or the nearest one that exists, must be writable), or undefined. */
+async function cannotWrite(path: string): Promise<string | undefined> {
+  let target = path;
+  for (;;) {
+    try {
+      const found = await stat(target);
+      if (target !== path && !found.isDirectory()) return `${target} is not a folder`;
+      await access(target, constants.W_OK);
+      return undefined;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' || dirname(target) === target) return code ?? (err as Error).message;
+      target = dirname(target);
+    }
+  }
 }

@@ -19,6 +19,7 @@ export function memoryStore(): Store {
     listSchedules: async (scope) =>
       [...schedules.values()].filter((s) => scope === undefined || s.scope === scope).map((s) => structuredClone(s)),
     deleteSchedule: async (scope, id) => (schedules.get(id)?.scope === scope ? schedules.delete(id) : false),
+    writable: async () => ({ ok: true, detail: 'in memory' }),
     close: async () => undefined,
   };
 }

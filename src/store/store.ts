@@ -46,6 +46,8 @@ export interface Store {
   listSchedules(scope?: string): Promise<Schedule[]>;
   /** Deletes a channel's schedule by id; false when that channel has none by that id. */
   deleteSchedule(scope: string, id: string): Promise<boolean>;
+  /** Whether a write would succeed now, and if not why: readiness reports it. */
+  writable(): Promise<{ ok: boolean; detail: string }>;
   close(): Promise<void>;
 }
 

@@ -1,11 +1,14 @@
 // The gateway transport (DISCORD_TOKEN): slash commands and autocomplete through discord.js's
 // interaction methods, and @-mentions answered as replies. Loaded with a dynamic import only when
 // a token is configured: discord.js costs ~0.74 s to import.
-import type { ChatInputCommandInteraction, AutocompleteInteraction, Message } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Client, Message } from 'discord.js';
 import type { ChannelHistory } from '../../core/digest/message.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { Invocation } from '../../router/invocation.js';
 import type { Router } from '../../router/router.js';
+import { withBackoff } from '../../server/backoff.js';
+import { FollowUps } from '../../server/follow-ups.js';
+import { ConnectionStatus } from '../../server/readiness.js';
 import { dispatchInteraction, type DispatchLogger, type InteractionResponder } from './dispatch.js';
 import { fromGatewayInteraction, toSendOptions } from './gateway-payload.js';
 import { mentionRequest } from './mention.js';
@@ -25,14 +28,67 @@ export interface GatewayOptions {
   fetch?: typeof fetch | undefined;
   /** A channel's recent messages for /digest, by scope. */
   history?: (scope: string) => ChannelHistory | undefined;
+  /** Discord's API base (DISCORD_API_URL): the gateway's address is asked of it. */
+  api: string;
+  /** The first wait before logging in again (default 1 s; tests shorten it). */
+  retryMinMs?: number | undefined;
 }
 
 export interface Gateway {
+  /** Connected, connecting, or why not: /readyz reports it. */
+  status: ConnectionStatus;
   stop(): Promise<void>;
 }
 
+/**
+ * Connects in the background and keeps trying with backoff until it is connected (a refused token
+ * is not retried); once connected, discord.js resumes and reconnects by itself. Start-up never
+ * waits on Discord: the HTTP endpoint and everything else serve meanwhile.
+ */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
-  const { Client, Events, GatewayIntentBits } = await import('discord.js');
+  const discord = await import('discord.js');
+  const status = new ConnectionStatus('connecting');
+  const followUps = new FollowUps();
+  const stopping = new AbortController();
+  let client: Client | undefined;
+  const connected = withBackoff(
+    async () => {
+      client = createClient(discord, options, status, followUps);
+      // discord.js destroys the client when login fails: the next attempt makes a new one.
+      await client.login(options.token);
+    },
+    {
+      signal: stopping.signal,
+      ...(options.retryMinMs ? { minMs: options.retryMinMs } : {}),
+      permanent: (err) => (err as { code?: string }).code === 'TokenInvalid',
+      onFailure: (err, attempt, waitMs) => {
+        const retry = Number.isFinite(waitMs) ? `retrying in ${Math.round(waitMs / 1000)} s` : 'not retrying: fix DISCORD_TOKEN';
+        status.down(`login failed: ${(err as Error).message} (attempt ${attempt}, ${retry})`);
+        options.logger.warn(
+          { error: describeRestError(err), attempt, waitMs },
+          'discord gateway: login failed; slash commands over the gateway and @-mentions are off until it connects',
+        );
+      },
+    },
+  );
+  return {
+    status,
+    async stop() {
+      stopping.abort();
+      await connected;
+      await followUps.settled();
+      await client?.destroy();
+    },
+  };
+}
+
+function createClient(
+  discord: typeof import('discord.js'),
+  options: GatewayOptions,
+  status: ConnectionStatus,
+  followUps: FollowUps,
+): Client {
+  const { Client, Events, GatewayIntentBits } = discord;
   const { logger, router } = options;
   const client = new Client({
     // Guilds for interactions' context, GuildMessages for messageCreate. Not MessageContent: it is
@@ -43,21 +99,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: { parse: [], repliedUser: false },
     rest: {
+      api: options.api,
       retries: MAX_RETRIES,
       rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
       makeRequest: (url, init) => (options.fetch ?? globalThis.fetch)(url, init as RequestInit),
     },
   });
-  const pending = new Set<Promise<void>>();
-  const track = (task: Promise<void>) => {
-    pending.add(task);
-    void task.finally(() => pending.delete(task));
-  };
   const commandNames = new Set(router.commands.map((c) => c.name));
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return;
-    track(dispatchInteraction(fromGatewayInteraction(interaction), gatewayResponder(interaction), options));
+    followUps.track(dispatchInteraction(fromGatewayInteraction(interaction), gatewayResponder(interaction), options));
   });
 
   client.on(Events.MessageCreate, (message) => {
@@ -83,26 +135,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       wantsChart: true,
       raw: { messageId: message.id },
     };
-    track(answerMention(message, invocation, options));
+    followUps.track(answerMention(message, invocation, options));
   });
 
   client.on(Events.Error, (err) => logger.warn({ error: describeRestError(err) }, 'discord gateway: client error'));
-  client.once(Events.ClientReady, (ready) =>
-    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'discord gateway: connected'),
-  );
-
-  // Start-up never waits on Discord: a refused token or no network is a warning, and the HTTP
-  // endpoint and everything else keep serving.
-  client.login(options.token).catch((err: unknown) => {
-    logger.warn({ error: describeRestError(err) }, 'discord gateway: login failed; slash commands over the gateway and @-mentions are off');
+  client.once(Events.ClientReady, (ready) => {
+    status.up('connected');
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'discord gateway: connected');
   });
-
-  return {
-    async stop() {
-      await Promise.allSettled([...pending]);
-      await client.destroy();
-    },
-  };
+  client.on(Events.ShardReady, () => status.up('connected'));
+  client.on(Events.ShardResume, () => status.up('connected'));
+  client.on(Events.ShardReconnecting, () => status.down('reconnecting'));
+  client.on(Events.ShardDisconnect, (event) => status.down(`disconnected (close code ${event.code})`));
+  client.on(Events.Invalidated, () => status.down('session invalidated'));
+  return client;
 }
 
 export function gatewayResponder(interaction: ChatInputCommandInteraction | AutocompleteInteraction): InteractionResponder {

@@ -2,6 +2,7 @@
 // answer PING, then hand commands and autocomplete to the shared dispatcher. Only the first
 // response travels in the HTTP reply; edits and follow-ups go out through the interaction webhook.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FollowUps } from '../../server/follow-ups.js';
 import { sendJson, type RouteHandler } from '../../server/http-server.js';
 import { EPHEMERAL, InteractionType, ResponseType, type Interaction, type OutgoingMessage } from './api-types.js';
 import { dispatchInteraction, type DispatchOptions, type InteractionResponder } from './dispatch.js';
@@ -27,7 +28,7 @@ const HANDLED = new Set<number>([InteractionType.Ping, InteractionType.Applicati
 
 export function createInteractionsEndpoint(options: InteractionsEndpointOptions): InteractionsEndpoint {
   const verifyRequest = createVerifier(options.publicKey, options.now);
-  const pending = new Set<Promise<void>>();
+  const followUps = new FollowUps();
 
   const handler: RouteHandler = async (req, body, res) => {
     const verdict = verifyRequest(header(req, 'x-signature-ed25519'), header(req, 'x-signature-timestamp'), body);
@@ -55,8 +56,7 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
       // Nothing answered (a bug, already logged): a bare 500 beats leaving Discord waiting 3 s.
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
     });
-    pending.add(task);
-    void task.finally(() => pending.delete(task));
+    followUps.track(task);
     // The route is done once Discord has its response; edits and follow-ups carry on after.
     await Promise.race([responder.responded, task]);
   };
@@ -64,7 +64,7 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
   return {
     handler,
     async settled() {
-      while (pending.size) await Promise.allSettled([...pending]);
+      await followUps.settled();
     },
   };
 }

@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { Logger } from '../../logger.js';
 import type { Router } from '../../router/router.js';
 import type { AppServer } from '../../server/http-server.js';
+import type { ReadinessCheck } from '../../server/readiness.js';
 import type { ChannelServices } from '../../scheduler/scheduler.js';
 import { discordChannelServices } from './channel.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http-endpoint.js';
@@ -22,6 +23,8 @@ export interface StartDiscordOptions {
   fetch?: typeof fetch;
   /** Milliseconds since the epoch; for the request signatures' freshness check. */
   now?: () => number;
+  /** The first wait before the gateway logs in again (default 1 s; tests shorten it). */
+  retryMinMs?: number;
 }
 
 export interface DiscordAdapter {
@@ -29,6 +32,8 @@ export interface DiscordAdapter {
   stop(): Promise<void>;
   /** Posting to and reading channels, for the scheduler and /digest: present with DISCORD_TOKEN. */
   services?: ChannelServices;
+  /** What /readyz reports for Discord, by transport. */
+  readiness: Record<string, ReadinessCheck>;
 }
 
 /**
@@ -39,9 +44,10 @@ export interface DiscordAdapter {
 export async function startDiscord(options: StartDiscordOptions): Promise<DiscordAdapter> {
   const { config, logger, router, kb } = options;
   const stops: (() => Promise<void>)[] = [];
+  const readiness: Record<string, ReadinessCheck> = {};
   // One REST client, so rate-limit buckets are shared. Interaction webhooks are authorised by
   // their own token: without DISCORD_TOKEN the endpoint still answers, but cannot post or read.
-  const rest = createRest({ token: config.DISCORD_TOKEN, fetch: options.fetch });
+  const rest = createRest({ token: config.DISCORD_TOKEN, fetch: options.fetch, api: config.DISCORD_API_URL });
   const services = config.DISCORD_TOKEN ? discordChannelServices(rest, logger) : undefined;
   const history = services ? (scope: string) => services.history(scope) : undefined;
 
@@ -56,6 +62,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       ...(options.now ? { now: options.now } : {}),
     });
     options.server.route('POST', INTERACTIONS_PATH, endpoint.handler);
+    readiness.discordHttp = () => ({ ready: true, detail: `serving ${INTERACTIONS_PATH}` });
     logger.info({ path: INTERACTIONS_PATH }, 'discord: HTTP interactions endpoint ready');
     stops.push(() => endpoint.settled());
   }
@@ -63,6 +70,8 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   if (config.discordGateway && config.DISCORD_TOKEN) {
     const { startGateway } = await import('./gateway.js');
     const gateway = await startGateway({
+      api: config.DISCORD_API_URL,
+      retryMinMs: options.retryMinMs,
       token: config.DISCORD_TOKEN,
       router,
       kb,
@@ -71,10 +80,12 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       ...(history ? { history } : {}),
     });
     stops.push(() => gateway.stop());
+    readiness.discordGateway = gateway.status.check;
   }
 
   return {
     ...(services ? { services } : {}),
+    readiness,
     async stop() {
       for (const stop of stops) await stop();
       closeRest(rest);

@@ -34,7 +34,7 @@ export async function registerDiscordCommands(opts: RegisterOptions): Promise<nu
   const app = config.DISCORD_APPLICATION_ID;
   const guild = config.DISCORD_GUILD_ID;
   const route = guild ? (`/applications/${app}/guilds/${guild}/commands` as const) : (`/applications/${app}/commands` as const);
-  const rest = createRest({ token: config.DISCORD_TOKEN, fetch: opts.fetch });
+  const rest = createRest({ token: config.DISCORD_TOKEN, fetch: opts.fetch, api: config.DISCORD_API_URL });
   try {
     const current = (await rest.get(route, { query: new URLSearchParams({ with_localizations: 'true' }) })) as RemoteCommand[];
     const changes = diffCommands(current, desired);

@@ -16,11 +16,14 @@ export interface RestOptions {
   token?: string | undefined;
   /** Defaults to the global fetch, looked up per request so test interceptors installed later apply. */
   fetch?: typeof fetch | undefined;
+  /** Discord's API base (DISCORD_API_URL); tests point it at a local fake. */
+  api?: string | undefined;
 }
 
 export function createRest(options: RestOptions): REST {
   const rest = new REST({
     version: '10',
+    ...(options.api ? { api: options.api } : {}),
     retries: MAX_RETRIES,
     rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
     // undici's own request (the default) bypasses interceptors and proxies that patch fetch.

@@ -7,6 +7,7 @@ import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import type { Invocation } from '../../router/invocation.js';
 import type { Router } from '../../router/router.js';
+import type { FollowUps } from '../../server/follow-ups.js';
 import { renderBlocks, type SlackMessage } from './blocks.js';
 import { slackHistory } from './channel.js';
 import { postJson } from './respond.js';
@@ -24,13 +25,13 @@ export interface SlackDeps {
   historyWeb?: WebClient;
   /** Whether a Slack user id belongs to a workspace admin or owner. */
   isAdmin?: (userId: string) => Promise<boolean>;
-  /** Told about work that goes on after the acknowledgement, so that a stop can wait for it. */
-  track?: (work: Promise<unknown>) => void;
+  /** Work that goes on after the acknowledgement, so that a stop (or a test) can wait for it. */
+  followUps: FollowUps;
 }
 
 /** Starts work that outlives the request (a follow-up), letting the adapter wait for it on stop. */
 export function later(deps: SlackDeps, work: Promise<unknown>): void {
-  deps.track?.(work);
+  deps.followUps.track(work);
 }
 
 export type SlashResponse = SlackMessage & { response_type: 'ephemeral' | 'in_channel'; replace_original?: boolean };

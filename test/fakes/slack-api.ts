@@ -1,0 +1,94 @@
+// A local stand-in for Slack's Web API, file uploads and response_urls, on 127.0.0.1 port 0: the
+// built bot is pointed at it with SLACK_API_URL, so a test of the bot as operators start it never
+// leaves the machine. It answers the methods the bot calls and records every request.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackCall {
+  path: string;
+  /** Form or JSON fields of an API call; the raw text of anything else. */
+  body: Record<string, unknown> | string;
+}
+
+export interface FakeSlackApi {
+  /** For SLACK_API_URL. */
+  apiUrl: string;
+  /** A response_url that posts here. */
+  responseUrl(id: string): string;
+  calls: SlackCall[];
+  /** Calls to one path ("/api/auth.test", "/commands/x"). */
+  callsTo(path: string): SlackCall[];
+  close(): Promise<void>;
+}
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const calls: SlackCall[] = [];
+  let files = 0;
+  let base = '';
+  const server = createServer(async (req, res) => {
+    const text = await readText(req);
+    const path = (req.url ?? '/').split('?')[0]!;
+    calls.push({ path, body: parse(text, req.headers['content-type'] ?? '') });
+    const reply = (status: number, body: unknown) => {
+      const out = typeof body === 'string' ? body : JSON.stringify(body);
+      res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' }).end(out);
+    };
+    if (path.startsWith('/upload/') || path.startsWith('/commands/') || path.startsWith('/actions/')) return reply(200, 'ok');
+    switch (path) {
+      case '/api/auth.test':
+        return reply(200, {
+          ok: true,
+          url: 'https://example.slack.test/',
+          team: 'Example',
+          user: 'genai-market',
+          team_id: 'T1',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        });
+      case '/api/files.getUploadURLExternal': {
+        const id = `F${++files}`;
+        return reply(200, { ok: true, upload_url: `${base}/upload/${id}`, file_id: id });
+      }
+      case '/api/files.completeUploadExternal':
+        return reply(200, { ok: true, files: [{ id: `F${files}`, title: 'chart' }] });
+      case '/api/chat.postMessage':
+        return reply(200, { ok: true, ts: `${Date.now() / 1000}` });
+      default:
+        return reply(200, { ok: false, error: 'unknown_method' });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id) => `${base}/commands/${id}`,
+    calls,
+    callsTo: (path) => calls.filter((c) => c.path === path),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readText(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parse(text: string, contentType: string): Record<string, unknown> | string {
+  if (contentType.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+  if (contentType.startsWith('application/json')) {
+    try {
+      return JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
