@@ -37,6 +37,20 @@ describe('time slots', () => {
       '2026-03-30T01:00:00.000Z',
     );
   });
+
+  it('moves a time the clocks skip to the end of the gap, and takes the first of a time that occurs twice, in every zone alike', () => {
+    const daily = (time: string, tz: string, after: string) => nextSlot({ every: 'daily', time, tz }, new Date(after)).toISOString();
+    // Spring forward: 02:00 -> 03:00 in both zones, so 02:30 does not occur; the post goes out at 03:00 local.
+    expect(daily('02:30', 'Europe/Berlin', '2026-03-28T12:00:00Z')).toBe('2026-03-29T01:00:00.000Z'); // 03:00 CEST
+    expect(daily('02:30', 'America/New_York', '2026-03-07T12:00:00Z')).toBe('2026-03-08T07:00:00.000Z'); // 03:00 EDT
+    // The next day, 02:30 exists again.
+    expect(daily('02:30', 'Europe/Berlin', '2026-03-29T12:00:00Z')).toBe('2026-03-30T00:30:00.000Z');
+    // Fall back: 02:30 (Berlin) and 01:30 (New York) occur twice; the first is the one.
+    expect(daily('02:30', 'Europe/Berlin', '2026-10-24T12:00:00Z')).toBe('2026-10-25T00:30:00.000Z'); // 02:30 CEST
+    expect(daily('01:30', 'America/New_York', '2026-10-31T12:00:00Z')).toBe('2026-11-01T05:30:00.000Z'); // 01:30 EDT
+    // A half-hour change (Lord Howe Island): 02:15 is skipped, 02:30 is the first valid time.
+    expect(daily('02:15', 'Australia/Lord_Howe', '2026-10-03T00:00:00Z')).toBe('2026-10-03T15:30:00.000Z');
+  });
 });
 
 describe('scheduling from a channel', () => {

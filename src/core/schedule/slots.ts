@@ -61,16 +61,38 @@ export function wallClock(
   };
 }
 
-/** The instant at which the wall clock in `tz` reads the given date and time. */
+/** Minutes the zone's clock is ahead of UTC at an instant. */
+function offsetMinutes(at: number, tz: string): number {
+  const w = wallClock(new Date(at), tz);
+  return Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - Math.floor(at / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * The instant at which the wall clock in `tz` reads the given date and time. One rule for the
+ * days the clocks change: a time that occurs twice (clocks set back) is its first occurrence; a
+ * time that does not occur (clocks set forward over it) becomes the first valid time after the
+ * gap, 03:00 for 02:30 in Berlin and New York alike.
+ */
 function instantOf(year: number, month: number, day: number, hour: number, minute: number, tz: string): Date {
   const target = Date.UTC(year, month - 1, day, hour, minute);
-  let guess = target;
-  // Two corrections settle the zone's offset, across a daylight-saving change too.
-  for (let i = 0; i < 2; i++) {
-    const w = wallClock(new Date(guess), tz);
-    guess += target - Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
+  // The zone's offsets around the day: the same twice, except across a change.
+  const before = offsetMinutes(target - 86_400_000, tz);
+  const after = offsetMinutes(target + 86_400_000, tz);
+  const readsTarget = (at: number) => target === at + offsetMinutes(at, tz) * 60_000;
+  const matches = [...new Set([before, after])]
+    .map((offset) => target - offset * 60_000)
+    .filter(readsTarget)
+    .sort((a, b) => a - b);
+  if (matches.length) return new Date(matches[0]!);
+  // In the gap: find the change itself (to the minute) between the two readings.
+  let lo = Math.min(target - before * 60_000, target - after * 60_000);
+  let hi = Math.max(target - before * 60_000, target - after * 60_000);
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (offsetMinutes(mid, tz) === after) hi = mid;
+    else lo = mid;
   }
-  return new Date(guess);
+  return new Date(hi);
 }
 
 /** The first slot strictly after `after`. */
