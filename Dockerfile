@@ -1,10 +1,12 @@
 # syntax=docker/dockerfile:1
-# Build stage: install everything, compile TypeScript (npm ci runs the `prepare` build).
+# Build stage: install everything, then `prepare` builds: the bundle in dist/app and, made by it,
+# the validated knowledge base and search index in dist/prebuilt (both copied below).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # The lockfile is written by npm 11, and the dev toolchain (vite 8) installs with it.
 RUN npm install -g npm@11.19.1
-COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json ./
+COPY scripts/build.mjs ./scripts/build.mjs
 COPY src ./src
 COPY commands ./commands
 COPY data ./data

@@ -2,8 +2,6 @@
 // companies, figures checked against the essay, questions answered, the busiest messages).
 // Private by default; `public` posts it. With schedule=… it posts on a schedule instead.
 import { z } from 'zod';
-import { digestReply } from '../src/core/digest/reply.js';
-import { summarize } from '../src/core/digest/summarize.js';
 import { userError } from '../src/core/user-error.js';
 import { defineCommand } from './command.js';
 import { createSchedule, scheduleOptions } from './schedule-options.js';
@@ -41,6 +39,11 @@ export const digestCommand = defineCommand({
     if (!ctx.history) return userError('no_history', {});
     const until = ctx.now();
     const since = new Date(until.getTime() - days * 86_400_000);
+    // The summariser (its number readers, retrieval for questions) loads with the first digest.
+    const [{ summarize }, { digestReply }] = await Promise.all([
+      import('../src/core/digest/summarize.js'),
+      import('../src/core/digest/reply.js'),
+    ]);
     const read = await ctx.history.read(since, until);
     const period = read.period ?? { from: since, to: until };
     const digest = summarize(ctx.kb, read.messages, {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { signedSlashCommand } from './bench-http.js';
 import { load } from './load.js';
 
-const BIN = fileURLToPath(new URL('../dist/src/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../dist/app/bin.js', import.meta.url));
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

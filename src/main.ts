@@ -2,16 +2,14 @@
 // Platform SDKs are not imported here: the shell and the one-shot CLI must start fast.
 import { commands } from '../commands/index.js';
 import { CLI_USAGE, parseCliArgs } from './adapters/shell/cli-args.js';
-import { historyFromExport } from './adapters/shell/history-file.js';
 import { answerOnce } from './adapters/shell/one-shot.js';
 import { runShell } from './adapters/shell/repl.js';
 import { loadConfigOrReport } from './config.js';
-import { KnowledgeBaseError, loadKnowledgeBase } from './core/knowledge/load.js';
+import { KnowledgeBaseError } from './core/knowledge/load.js';
+import { loadKnowledgeBaseFast } from './core/prebuilt.js';
 import { createLlmAnswerWriter } from './core/search/llm-writer.js';
-import { createLogger } from './logger.js';
+import { createLogger, lazyLogger, type QuietLogger } from './logger.js';
 import { createRouter } from './router/router.js';
-import { serve } from './serve.js';
-import { runTask } from './tasks.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { StoreError, type Store } from './store/store.js';
 import type { KnowledgeBase } from './core/knowledge/knowledge-base.js';
@@ -38,13 +36,15 @@ export async function main(io: MainIO): Promise<number> {
     io.stdout.write(`${CLI_USAGE}\n`);
     return 0;
   }
-  if (cli.args.task) return runTask(cli.args.task, io);
+  // Server mode, operator tasks and export files load their modules only when asked for: the
+  // shell and the one-shot CLI must start fast.
+  if (cli.args.task) return (await import('./tasks.js')).runTask(cli.args.task, io);
   const oneShot = cli.args.text !== undefined;
   const config = loadConfigOrReport(io.env, io.stderr);
   if (!config) return 1;
   let kb: KnowledgeBase;
   try {
-    kb = loadKnowledgeBase();
+    kb = loadKnowledgeBaseFast();
   } catch (err) {
     if (!(err instanceof KnowledgeBaseError)) throw err;
     io.stderr.write(`genai-bot: knowledge base: ${err.message}\n`);
@@ -59,8 +59,11 @@ export async function main(io: MainIO): Promise<number> {
     return 1;
   }
   const serverMode = !oneShot && (config.slack || config.discordGateway || config.discordHttp);
-  // The shell and the CLI keep the terminal for answers: below warnings, logs stay quiet there.
-  const logger = createLogger(serverMode || io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
+  // The shell and the CLI keep the terminal for answers: below warnings, logs stay quiet there,
+  // and pino loads only if something is logged.
+  const level = serverMode || io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
+  const serverLogger = serverMode ? createLogger(level) : undefined;
+  const logger: QuietLogger = serverLogger ?? lazyLogger(level);
   const answerWriter =
     config.LLM_BASE_URL && config.LLM_MODEL
       ? createLlmAnswerWriter({
@@ -105,6 +108,7 @@ export async function main(io: MainIO): Promise<number> {
   if (oneShot) {
     let history: ChannelHistory | undefined;
     if (cli.args.history) {
+      const { historyFromExport } = await import('./adapters/shell/history-file.js');
       const loaded = await historyFromExport(cli.args.history, cli.args.lang ?? 'en');
       if (!loaded.ok) {
         io.stderr.write(`genai-bot: --history: ${loaded.message}\n`);
@@ -124,8 +128,16 @@ export async function main(io: MainIO): Promise<number> {
     return code;
   }
 
-  if (serverMode && metrics)
-    return serve({ config, router, kb, store, logger, metrics, stopSignal: io.stopSignal ?? new Promise(() => undefined) });
+  if (serverLogger && metrics)
+    return (await import('./serve.js')).serve({
+      config,
+      router,
+      kb,
+      store,
+      logger: serverLogger,
+      metrics,
+      stopSignal: io.stopSignal ?? new Promise(() => undefined),
+    });
   await runShell(router, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang: cli.args.lang, width });
   await store.close();
   return 0;

@@ -1,4 +1,4 @@
-// The built bot as an operator starts it (`node dist/src/bin.js`, what `npm start` runs), in its
+// The built bot as an operator starts it (`node dist/app/bin.js`, what `npm start` runs), in its
 // own process, with only the variables a test gives it, on port 0, and never past loopback: the
 // platforms' APIs are pointed at local fakes unless a test points them somewhere itself.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../dist/src/bin.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../dist/app/bin.js', import.meta.url));
 
 /** An address nothing listens on: a call the test did not expect fails at once. */
 const NOWHERE = 'http://127.0.0.1:9/api';

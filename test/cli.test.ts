@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const BIN = fileURLToPath(new URL('../dist/src/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../dist/app/bin.js', import.meta.url));
 // No platform credentials: the shell, whatever the developer's environment holds.
 const ENV = { PATH: process.env.PATH ?? '', NODE_ENV: 'test', STORE_PATH: join(mkdtempSync(join(tmpdir(), 'cli-store-')), 'store.json') };
 

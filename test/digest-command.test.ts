@@ -12,7 +12,7 @@ import { createWebClient } from '../src/adapters/slack/web.js';
 import { createLogger } from '../src/logger.js';
 import { ask, router, shellText } from './helpers.js';
 
-const BIN = fileURLToPath(new URL('../dist/src/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../dist/app/bin.js', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/digest/${name}`, import.meta.url));
 const ENV = { PATH: process.env.PATH ?? '', STORE_PATH: join(mkdtempSync(join(tmpdir(), 'digest-')), 'store.json') };
 const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: ENV, timeout: 20_000 });

@@ -1,10 +1,9 @@
-// The CLI tests run the compiled executable, so compile first: a stale dist/ would test old code.
+// The CLI and server tests run the built bot, so build it first, as `npm run build` does (the
+// bundle and its prebuilt knowledge base and index): a stale dist/ would test old code.
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export default function build(): void {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 }

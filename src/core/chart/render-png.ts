@@ -3,23 +3,18 @@
 // container with no fonts at all. resvg is loaded on first use: the shell never pays for it.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 import { FONT } from './svg.js';
 
 type ResvgModule = typeof import('@resvg/resvg-js');
 let resvg: ResvgModule | undefined;
 
-/** assets/ sits at the package root, whether we run from src/ or dist/src/. */
+/** assets/ sits at the package root. */
 export function chartFontPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'assets', 'fonts', 'NotoSansSC-Subset.ttf');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('assets/fonts/NotoSansSC-Subset.ttf is missing');
-    dir = parent;
-  }
+  const path = join(packageRoot(), 'assets', 'fonts', 'NotoSansSC-Subset.ttf');
+  if (!existsSync(path)) throw new Error(`${path} is missing`);
+  return path;
 }
 
 export function renderPng(svgText: string): Uint8Array {

@@ -1,25 +1,23 @@
 // Reads data/, validates every file with its zod schema and checks the references between files.
 // A bad file stops start-up with one message naming the file and the field: a bot that states
 // wrong figures is worse than a bot that does not start.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { CompaniesFile, FiguresFile, LayersFile, MoatsFile, SectionsFile, ThesesFile } from './schema.js';
-import { buildKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
+import { packageRoot } from '../package-root.js';
+import { buildKnowledgeBase, type KnowledgeBase, type KnowledgeFiles } from './knowledge-base.js';
 
 export class KnowledgeBaseError extends Error {
   override readonly name = 'KnowledgeBaseError';
 }
 
-/** data/ sits at the package root, whether we run from src/ (tests) or dist/src/ (built). */
+/** data/ sits at the package root. */
 export function defaultDataDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) return join(dir, 'data');
-    const parent = dirname(dir);
-    if (parent === dir) throw new KnowledgeBaseError('cannot find the data/ folder next to package.json');
-    dir = parent;
+  try {
+    return join(packageRoot(), 'data');
+  } catch {
+    throw new KnowledgeBaseError('cannot find the data/ folder next to package.json');
   }
 }
 
@@ -47,8 +45,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
-export function loadKnowledgeBase(dir = defaultDataDir()): KnowledgeBase {
-  const files = {
+/** The files of data/, each validated against its schema. */
+export function readKnowledgeFiles(dir = defaultDataDir()): KnowledgeFiles {
+  return {
     sections: readFile(dir, 'sections.json', SectionsFile),
     layers: readFile(dir, 'layers.json', LayersFile),
     companies: readFile(dir, 'companies.json', CompaniesFile),
@@ -56,11 +55,19 @@ export function loadKnowledgeBase(dir = defaultDataDir()): KnowledgeBase {
     moats: readFile(dir, 'moats.json', MoatsFile),
     theses: readFile(dir, 'theses.json', ThesesFile),
   };
+}
+
+/** Cross-checks validated files into a knowledge base. */
+export function knowledgeBaseOf(files: KnowledgeFiles): KnowledgeBase {
   try {
     return buildKnowledgeBase(files);
   } catch (err) {
     throw new KnowledgeBaseError((err as Error).message);
   }
+}
+
+export function loadKnowledgeBase(dir = defaultDataDir()): KnowledgeBase {
+  return knowledgeBaseOf(readKnowledgeFiles(dir));
 }
 
 let cached: KnowledgeBase | undefined;

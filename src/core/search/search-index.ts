@@ -3,6 +3,10 @@
 // tokenizer (so Chinese is segmented by Intl.Segmenter, not split on spaces) and answers in well
 // under a millisecond at this size; flexsearch is faster on large corpora, but its CJK handling
 // is character-based and its scoring is harder to reason about.
+//
+// Building the index tokenizes every document (segmenting Chinese, rewriting synonyms): ~0.4 s
+// cold. `npm run build` saves it (see src/core/prebuilt.ts), and a process restores it in
+// milliseconds instead; without a saved index it is built on the first question.
 import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { buildDocuments, type SearchDoc } from './documents.js';
@@ -16,34 +20,74 @@ export interface SearchIndex {
   readonly docs: readonly SearchDoc[];
 }
 
+/** The index in a form that survives JSON: what tokenizing produced, not the code that did it. */
+export interface SavedIndex {
+  mini: unknown;
+  vocabulary: string[];
+  hanText: string;
+}
+
 const HAN = /\p{Script=Han}/u;
 const indexes = new WeakMap<KnowledgeBase, SearchIndex>();
+const saved = new WeakMap<KnowledgeBase, () => SavedIndex | undefined>();
 
-/** Built once per knowledge base, on the first question. */
+/** Built (or restored) once per knowledge base, on the first question. */
 export function searchIndex(kb: KnowledgeBase): SearchIndex {
   let index = indexes.get(kb);
   if (!index) {
-    index = buildIndex(buildDocuments(kb));
+    const docs = buildDocuments(kb);
+    const prebuilt = saved.get(kb)?.();
+    index = prebuilt ? restoreIndex(docs, prebuilt) : indexOf(docs, buildParts(docs));
     indexes.set(kb, index);
   }
   return index;
 }
 
-function buildIndex(docs: SearchDoc[]): SearchIndex {
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const mini = new MiniSearch<SearchDoc>({
-    fields: ['title', 'text'],
-    idField: 'id',
-    tokenize: (text) => terms(canonicalize(text)),
-    // Terms arrive normalised from `terms`; the query's own terms are passed pre-tokenized.
-    processTerm: (term) => term,
-    searchOptions: { tokenize: (text) => text.split(' ').filter(Boolean), processTerm: (term) => term },
-  });
+/** The index of `kb`, ready to save. */
+export function saveIndex(kb: KnowledgeBase): SavedIndex {
+  const parts = buildParts(buildDocuments(kb));
+  return { mini: parts.mini.toJSON(), vocabulary: [...parts.vocabulary], hanText: parts.hanText };
+}
+
+/**
+ * Gives `kb` an index saved earlier from the same knowledge base and the same code, read when the
+ * first question needs it (undefined: build it after all).
+ */
+export function useSavedIndex(kb: KnowledgeBase, read: () => SavedIndex | undefined): void {
+  saved.set(kb, read);
+}
+
+interface Parts {
+  mini: MiniSearch<SearchDoc>;
+  vocabulary: Set<string>;
+  hanText: string;
+}
+
+const OPTIONS = {
+  fields: ['title', 'text'],
+  idField: 'id',
+  tokenize: (text: string) => terms(canonicalize(text)),
+  // Terms arrive normalised from `terms`; the query's own terms are passed pre-tokenized.
+  processTerm: (term: string) => term,
+  searchOptions: { tokenize: (text: string) => text.split(' ').filter(Boolean), processTerm: (term: string) => term },
+};
+
+function buildParts(docs: SearchDoc[]): Parts {
+  const mini = new MiniSearch<SearchDoc>(OPTIONS);
   mini.addAll(docs);
   const vocabulary = new Set<string>();
   for (const doc of docs) for (const t of terms(canonicalize(`${doc.title} ${doc.text}`))) vocabulary.add(t);
   const hanText = docs.map((d) => canonicalize(`${d.title} ${d.text}`)).join('\n');
+  return { mini, vocabulary, hanText };
+}
 
+function restoreIndex(docs: SearchDoc[], index: SavedIndex): SearchIndex {
+  const mini = MiniSearch.loadJS<SearchDoc>(index.mini as Parameters<typeof MiniSearch.loadJS>[0], OPTIONS);
+  return indexOf(docs, { mini, vocabulary: new Set(index.vocabulary), hanText: index.hanText });
+}
+
+function indexOf(docs: SearchDoc[], { mini, vocabulary, hanText }: Parts): SearchIndex {
+  const byId = new Map(docs.map((d) => [d.id, d]));
   return {
     docs,
     search(queryTerms, boost) {

@@ -2,7 +2,9 @@
 // come from Node's ICU word segmenter (Intl.Segmenter); English gets a light stemmer so "margins"
 // finds "margin". Stop words and question words carry no meaning for retrieval and are dropped.
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+// Made on first use: loading ICU's Chinese word dictionary costs ~17 ms, which commands that never
+// segment text (most of them) should not pay at start-up.
+let segmenter: Intl.Segmenter | undefined;
 const HAN = /\p{Script=Han}/u;
 
 const EN_STOP = new Set(
@@ -44,6 +46,7 @@ export function words(text: string): string[] {
     .toLowerCase()
     .replace(/[’']s\b/g, '');
   const out: string[] = [];
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   for (const segment of segmenter.segment(normalized)) {
     if (segment.isWordLike) out.push(segment.segment.replace(/[’']/g, ''));
   }
