@@ -66,7 +66,6 @@ export const briefCommand = defineCommand({
     en: 'A briefing of the whole market model, or of one topic (a layer, company, moat, figures, theses)',
     zh: '整个市场模型的简报,或某一主题的简报(层级、公司、护城河、数据、观点)',
   },
-  // Not cached: with schedule=… it creates a schedule, which must happen every time it is asked.
   options: {
     topic: {
       schema: nameArg().optional(),
@@ -75,6 +74,8 @@ export const briefCommand = defineCommand({
     },
     ...scheduleOptions,
   },
+  // A briefing is the same for everyone; with schedule=… it creates a schedule, every time it is asked.
+  pure: (_env, { schedule }) => !schedule,
   examples: ['/brief', '/brief figures', '/brief moats', '/brief 基础设施'],
   async run({ topic, schedule, day, time, tz }, ctx) {
     const { kb, lang } = ctx;

@@ -82,9 +82,10 @@ export interface Command<S extends z.ZodObject = z.ZodObject> extends CommandInf
   cost?: number;
   /**
    * The reply depends only on the arguments and the language (no store, no clock, no model): the
-   * router may answer a repeated request from its cache.
+   * router may answer a repeated request from its cache. A function decides by what is configured
+   * and by the arguments (a briefing is pure; scheduling one is not).
    */
-  pure?: boolean | ((env: { languageModel: boolean }) => boolean);
+  pure?: boolean | ((env: { languageModel: boolean }, args: z.infer<S>) => boolean);
   run(args: z.infer<S>, ctx: CommandContext): CommandResult | Promise<CommandResult>;
 }
 

@@ -8,7 +8,7 @@ import { loadConfigOrReport } from './config.js';
 import { KnowledgeBaseError } from './core/knowledge/load.js';
 import { loadKnowledgeBaseFast } from './core/prebuilt.js';
 import { createLlmAnswerWriter } from './core/search/llm-writer.js';
-import { createLogger, lazyLogger, type QuietLogger } from './logger.js';
+import { createLogger, lazyLogger, type QuietLogger, requestLogger } from './logger.js';
 import { createRouter } from './router/router.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { StoreError, type Store } from './store/store.js';
@@ -64,6 +64,8 @@ export async function main(io: MainIO): Promise<number> {
   const level = serverMode || io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
   const serverLogger = serverMode ? createLogger(level) : undefined;
   const logger: QuietLogger = serverLogger ?? lazyLogger(level);
+  // One line per request in server mode: correlation id, command, outcome and latency; never the text.
+  const logRequest = serverLogger && requestLogger(serverLogger);
   const answerWriter =
     config.LLM_BASE_URL && config.LLM_MODEL
       ? createLlmAnswerWriter({
@@ -88,18 +90,13 @@ export async function main(io: MainIO): Promise<number> {
     rateLimits,
     onHandled: (event) => {
       metrics?.observe(event);
-      // One line per request: correlation id, command, outcome and latency; never the text.
-      if (serverMode)
-        logger.info(
-          {
-            correlationId: event.correlationId,
-            platform: event.platform,
-            command: event.command,
-            outcome: event.kind,
-            ms: Math.round(event.ms * 10) / 10,
-          },
-          'request',
-        );
+      logRequest?.({
+        correlationId: event.correlationId,
+        platform: event.platform,
+        command: event.command,
+        outcome: event.kind,
+        ms: event.ms,
+      });
     },
     ...(answerWriter ? { answerWriter } : {}),
   });

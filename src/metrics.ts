@@ -30,11 +30,23 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     labelNames: ['platform'] as const,
     registers: [registry],
   });
+  // Label sets are few (platform x command x outcome): their bound series are kept, so a request
+  // does not hash its labels again. The command is one of the registry's or "(unknown)".
+  const series = new Map<string, { count: Counter.Internal; time: Histogram.Internal<string> }>();
   return {
     registry,
     observe(event) {
-      requests.inc({ platform: event.platform, command: event.command, outcome: event.kind });
-      latency.observe({ platform: event.platform, command: event.command }, event.ms / 1000);
+      const key = `${event.platform}\u0000${event.command}\u0000${event.kind}`;
+      let bound = series.get(key);
+      if (!bound) {
+        bound = {
+          count: requests.labels({ platform: event.platform, command: event.command, outcome: event.kind }),
+          time: latency.labels({ platform: event.platform, command: event.command }),
+        };
+        series.set(key, bound);
+      }
+      bound.count.inc();
+      bound.time.observe(event.ms / 1000);
       if (event.kind === 'rate_limited') limited.inc({ platform: event.platform });
     },
   };

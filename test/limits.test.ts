@@ -86,3 +86,29 @@ describe('request events and metrics', () => {
     expect(text).toMatch(/genai_bot_request_duration_seconds_count\{platform="slack",command="layer"\} 3/);
   });
 });
+
+describe('token buckets under a flood of keys', () => {
+  it('stay within their key limit, forgetting a bucket that has refilled before a busy one', () => {
+    let now = 0;
+    const buckets = new TokenBuckets({ capacity: 2, refillPerSecond: 1 }, () => now, 3);
+    buckets.take('busy', 1);
+    buckets.take('idle', 1);
+    now = 2400;
+    buckets.take('busy', 2); // empty again, and recently used
+    now = 2500;
+    buckets.take('c', 1);
+    buckets.take('d', 1); // a fourth key: "idle" has refilled and holds nothing, so it goes
+    expect(buckets.size).toBe(3);
+    expect(buckets.take('busy', 1).ok).toBe(false); // "busy" kept its empty bucket
+  });
+
+  it('forget the oldest key when none has refilled', () => {
+    const buckets = new TokenBuckets({ capacity: 2, refillPerSecond: 1 }, () => 0, 2);
+    buckets.take('a', 2);
+    buckets.take('b', 2);
+    buckets.take('c', 2);
+    expect(buckets.size).toBe(2);
+    expect(buckets.take('b', 1).ok).toBe(false);
+    expect(buckets.take('a', 1).ok).toBe(true); // forgotten: it starts full again
+  });
+});

@@ -172,3 +172,34 @@ describe('the command contract', () => {
     }
   });
 });
+
+describe('the reply cache', () => {
+  it('answers a repeated pure request with the same reply, and never caches a side effect', async () => {
+    const store = memoryStore();
+    const cached = createRouter({ commands, kb, store, logger: recordingLogger() });
+    const slack = (text: string) => ({ ...shellText(text), platform: 'slack' as const, channelId: 'slack:T1:C1' });
+    expect(await cached.handle(slack('/brief moats'))).toBe(await cached.handle(slack('/brief moats')));
+    expect(await cached.handle(slack('/layer infra'))).toBe(await cached.handle(slack('/layer infra')));
+    // Scheduling the same briefing twice makes two schedules: the confirmation is not replayed.
+    const first = await cached.handle(slack('/brief moats schedule=daily'));
+    const second = await cached.handle(slack('/brief moats schedule=daily'));
+    expect(second).not.toBe(first);
+    expect(await store.listSchedules('slack:T1:C1')).toHaveLength(2);
+    // A user error is worded anew each time (it may name what the user typed).
+    expect(await cached.handle(slack('/layer nope'))).not.toBe(await cached.handle(slack('/layer nope')));
+  });
+});
+
+describe('the reply cache when full', () => {
+  it('keeps what is asked again and lets go of what was asked once', async () => {
+    const small = createRouter({ commands, kb, store: memoryStore(), logger: recordingLogger(), cacheSize: 2 });
+    const ask = (text: string) => small.handle(shellText(text));
+    const popular = await ask('/layer infra');
+    await ask('/layer apps');
+    expect(await ask('/layer infra')).toBe(popular); // asked again: marked
+    await ask('/layer models'); // full: "apps" was asked once and goes, "infra" stays
+    expect(await ask('/layer infra')).toBe(popular);
+    const apps = await ask('/layer apps');
+    expect(await ask('/layer apps')).toBe(apps);
+  });
+});

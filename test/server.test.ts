@@ -59,6 +59,25 @@ describe('npm start with Slack credentials', () => {
     expect(slackApi.callsTo('/api/auth.test').length).toBeGreaterThanOrEqual(1);
     expect(await bot.stop()).toBe(0);
     expect(bot.logs()).not.toMatch(/test-signing-secret|xoxb-offline/);
+    // One JSON line per request: who, what and how long, never the text.
+    const lines = bot
+      .logs()
+      .split('\n')
+      .filter((l) => l.includes('"msg":"request"'))
+      .map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines[0]).toEqual({
+      level: 30,
+      time: expect.any(Number),
+      app: 'genai-market-bot',
+      correlationId: expect.stringMatching(/^[0-9a-f]{8}$/),
+      platform: 'slack',
+      command: 'layer',
+      outcome: 'answer',
+      ms: expect.any(Number),
+      msg: 'request',
+    });
+    expect(bot.logs()).not.toMatch(/infra"/);
   });
 
   it('attaches a chart through the API it is given, then posts it to the response_url', async () => {

@@ -34,17 +34,41 @@ export class TokenBuckets {
   /** Takes `cost` tokens if there are enough; otherwise says how many seconds until there will be. */
   take(key: string, cost: number): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const t = this.now();
-    const bucket = this.buckets.get(key) ?? { tokens: this.spec.capacity, at: t };
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = { tokens: this.spec.capacity, at: t };
+      this.buckets.set(key, bucket);
+      if (this.buckets.size > this.maxKeys) this.evict(t);
+    }
     bucket.tokens = Math.min(this.spec.capacity, bucket.tokens + ((t - bucket.at) / 1000) * this.spec.refillPerSecond);
     bucket.at = t;
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
     if (bucket.tokens >= cost) {
       bucket.tokens -= cost;
       return { ok: true };
     }
     return { ok: false, retryAfterSeconds: Math.ceil((cost - bucket.tokens) / this.spec.refillPerSecond) };
+  }
+
+  /**
+   * Makes room for a new key. A bucket that has been idle long enough to refill holds nothing a new
+   * bucket would not: the oldest such one goes, looking at a few of the oldest keys; failing that,
+   * the oldest key goes (under a flood of new keys, a busy old one may then start full again).
+   */
+  private evict(t: number): void {
+    const fullAfterMs = (this.spec.capacity / this.spec.refillPerSecond) * 1000;
+    let looked = 0;
+    for (const [key, bucket] of this.buckets) {
+      if (t - bucket.at >= fullAfterMs) {
+        this.buckets.delete(key);
+        return;
+      }
+      if (++looked >= 32) break;
+    }
+    this.buckets.delete(this.buckets.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.buckets.size;
   }
 
   /** Gives tokens back (a request refused by the other bucket should not be charged here). */

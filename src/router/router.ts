@@ -141,25 +141,33 @@ export function createRouter(options: RouterOptions): Router {
   // busy workspace are answered without recomputing or re-rendering (adapters memoise by Reply).
   const cache = new ReplyCache(options.cacheSize ?? 500);
   const env = { languageModel: Boolean(options.answerWriter) };
-  const isPure = (command: Command) => (typeof command.pure === 'function' ? command.pure(env) : Boolean(command.pure));
+  const isPure = (command: Command, args: Record<string, unknown>) =>
+    typeof command.pure === 'function' ? command.pure(env, args) : Boolean(command.pure);
 
   async function runCommand(command: Command, invocation: Invocation, argsText: string, lang: Lang): Promise<Reply> {
-    const key = isPure(command) && (options.cacheSize ?? 500) > 0 ? cacheKey(command.name, lang, invocation, argsText) : undefined;
+    // The same text always parses to the same arguments, so a reply kept for this key was pure.
+    const key = command.pure && (options.cacheSize ?? 500) > 0 ? cacheKey(command.name, lang, invocation, argsText) : undefined;
     const cached = key === undefined ? undefined : cache.get(key);
     if (cached) return cached;
-    const reply = await computeReply(command, invocation, argsText, lang);
-    if (key !== undefined && reply.kind === 'answer') cache.set(key, reply);
+    const { reply, args } = await computeReply(command, invocation, argsText, lang);
+    if (key !== undefined && args && reply.kind === 'answer' && isPure(command, args)) cache.set(key, reply);
     return reply;
   }
 
-  async function computeReply(command: Command, invocation: Invocation, argsText: string, lang: Lang): Promise<Reply> {
+  /** The reply, and the validated arguments it was computed from (none when they were refused). */
+  async function computeReply(
+    command: Command,
+    invocation: Invocation,
+    argsText: string,
+    lang: Lang,
+  ): Promise<{ reply: Reply; args?: Record<string, unknown> }> {
     const parsed =
       typeof invocation.args === 'string'
         ? parseTextArgs(argsText, command.options, command.positionalSeparator)
         : { values: { ...invocation.args }, problems: [] };
     const validated = validateArgs(command.schema, command.options, parsed.values);
     const problems = [...parsed.problems, ...(validated.ok ? [] : validated.problems)];
-    if (problems.length > 0 || !validated.ok) return usageReply(lang, command, problems);
+    if (problems.length > 0 || !validated.ok) return { reply: usageReply(lang, command, problems) };
     const ctx: CommandContext = {
       lang,
       kb,
@@ -175,8 +183,9 @@ export function createRouter(options: RouterOptions): Router {
       ...(options.answerWriter ? { answerWriter: options.answerWriter } : {}),
     };
     const result = await command.run(validated.data, ctx);
-    if (isUserError(result)) return usageReply(lang, command, [{ code: result.code, params: result.params }], result.suggestions);
-    return result;
+    if (isUserError(result))
+      return { reply: usageReply(lang, command, [{ code: result.code, params: result.params }], result.suggestions) };
+    return { reply: result, args: validated.data };
   }
 
   function isSlow(commandName: string): boolean {
@@ -194,21 +203,32 @@ function cacheKey(name: string, lang: Lang, invocation: Invocation, argsText: st
   return `${name}\u0000${lang}\u0000${invocation.wantsChart ? 1 : 0}\u0000${args}`;
 }
 
-/** A small least-recently-used map. */
+/**
+ * A small cache that keeps what is asked again. A hit only marks the entry (moving it on every hit
+ * churned the map enough to show in the server's profile); when the cache is full, the oldest
+ * entries get a second chance if they were used since, and the first one that was not goes.
+ */
 class ReplyCache {
-  private readonly map = new Map<string, Reply>();
+  private readonly map = new Map<string, { reply: Reply; used: boolean }>();
   constructor(private readonly max: number) {}
   get(key: string): Reply | undefined {
     const hit = this.map.get(key);
-    if (hit) {
-      this.map.delete(key);
-      this.map.set(key, hit);
-    }
-    return hit;
+    if (!hit) return undefined;
+    hit.used = true;
+    return hit.reply;
   }
   set(key: string, reply: Reply): void {
-    this.map.set(key, reply);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+    if (!this.map.has(key) && this.map.size >= this.max) this.evictOne();
+    this.map.set(key, { reply, used: false });
+  }
+  private evictOne(): void {
+    // Ends within one turn of the map: every entry passed over is marked unused.
+    for (;;) {
+      const [oldest, entry] = this.map.entries().next().value!;
+      this.map.delete(oldest);
+      if (!entry.used) return;
+      this.map.set(oldest, { reply: entry.reply, used: false });
+    }
   }
 }
 

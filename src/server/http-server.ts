@@ -33,8 +33,6 @@ export function createAppServer(logger: ServerLogger): AppServer {
   let inFlight = 0;
   let closing = false;
   const server = createServer((req, res) => {
-    inFlight++;
-    res.once('close', () => inFlight--);
     // While stopping, answer what arrives on open connections and ask the client to go away.
     if (closing) res.setHeader('connection', 'close');
     const path = (req.url ?? '/').split('?')[0]!;
@@ -44,26 +42,29 @@ export function createAppServer(logger: ServerLogger): AppServer {
       sendJson(res, known ? 405 : 404, { error: known ? 'method not allowed' : 'not found' });
       return;
     }
-    readBody(req, route.maxBodyBytes).then(
-      async (body) => {
-        if (body === undefined) {
-          sendJson(res, 413, { error: 'body too large' });
-          return;
-        }
-        try {
-          await route.handler(req, body, res);
-        } catch (err) {
-          logger.error({ err, path }, 'request handler failed');
-          if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-          else res.end();
-        }
-      },
-      () => {
-        if (!res.headersSent) sendJson(res, 400, { error: 'bad request' });
-      },
-    );
+    void handle(route, req, res, path);
   });
   server.keepAliveTimeout = 65_000;
+
+  /** Reads the body and runs the route; a handler has answered by the time it resolves. */
+  async function handle(route: { handler: RouteHandler; maxBodyBytes: number }, req: IncomingMessage, res: ServerResponse, path: string) {
+    inFlight++;
+    try {
+      const body = await readBody(req, route.maxBodyBytes);
+      if (body === undefined) return sendJson(res, 413, { error: 'body too large' });
+      await route.handler(req, body, res);
+    } catch (err) {
+      if (!req.complete) {
+        if (!res.headersSent) sendJson(res, 400, { error: 'bad request' });
+        return;
+      }
+      logger.error({ err, path }, 'request handler failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.end();
+    } finally {
+      inFlight--;
+    }
+  }
 
   const app: AppServer = {
     server,

@@ -7,19 +7,25 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   const limit = Math.max(10, width - displayWidth(indent));
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
+    // The line's width is kept as it grows, not measured again for every piece.
     let line = '';
+    let lineWidth = 0;
     for (const piece of pieces(paragraph)) {
+      const pieceWidth = displayWidth(piece);
       // Chinese closing punctuation never starts a line: it may overhang by a column instead.
-      if (line && displayWidth(line + piece) > limit && !CLOSING_PUNCTUATION.test(piece)) {
+      if (line && lineWidth + pieceWidth > limit && !CLOSING_PUNCTUATION.test(piece)) {
         lines.push(line.trimEnd());
         line = piece.trimStart();
+        lineWidth = displayWidth(line);
       } else {
         line += piece;
+        lineWidth += pieceWidth;
       }
-      while (displayWidth(line) > limit + 2) {
+      while (lineWidth > limit + 2) {
         const [head, rest] = splitAtWidth(line, limit);
         lines.push(head);
         line = rest;
+        lineWidth = displayWidth(line);
       }
     }
     lines.push(line.trimEnd());
@@ -34,9 +40,12 @@ function pieces(text: string): string[] {
 
 function splitAtWidth(text: string, width: number): [string, string] {
   let head = '';
+  let headWidth = 0;
   for (const ch of text) {
-    if (displayWidth(head + ch) > width) break;
+    const chWidth = displayWidth(ch);
+    if (headWidth + chWidth > width) break;
     head += ch;
+    headWidth += chWidth;
   }
   return [head, text.slice(head.length)];
 }

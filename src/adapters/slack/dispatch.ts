@@ -42,12 +42,14 @@ export async function handleSlashCommand(cmd: SlashCommand, deps: SlackDeps): Pr
   const name = cmd.command.replace(/^\//, '') === 'genai' ? (stripped.trim().split(/\s+/)[0] ?? '').replace(/^\//, '') : cmd.command;
   // A command that is private by default (a digest) takes the wish to post as its own option.
   const text = wantsPublic && deps.router.isPrivateByDefault(name) ? `${stripped} public` : stripped;
+  const slow = deps.router.isSlow(name);
   const invocation: Invocation = {
     ...slashInvocation(cmd, text),
     ...(deps.isAdmin ? { resolveAdmin: () => deps.isAdmin!(cmd.user_id) } : {}),
-    ...(deps.historyWeb ? { history: slackHistory(deps.historyWeb, cmd.channel_id, deps.logger) } : {}),
+    // Reading a channel takes platform calls, so the commands that do (/digest) are slow ones.
+    ...(slow && deps.historyWeb ? { history: slackHistory(deps.historyWeb, cmd.channel_id, deps.logger) } : {}),
   };
-  if (deps.router.isSlow(name)) {
+  if (slow) {
     later(deps, answerLater(invocation, cmd, wantsPublic, deps));
     const zh = /\p{Script=Han}/u.test(text);
     return { response_type: 'ephemeral', text: zh ? '⏳ 正在处理……' : '⏳ Working on it…', blocks: [] };

@@ -56,7 +56,7 @@ async function onForm(body: Buffer, res: ServerResponse, options: SlackHttpOptio
     sendJson(res, 400, { error: 'not a slash command' });
     return;
   }
-  sendJsonText(res, serialize(await handleSlashCommand(command, options)));
+  sendJsonBytes(res, serialize(await handleSlashCommand(command, options)));
 }
 
 async function onEvent(body: Buffer, res: ServerResponse, options: SlackHttpOptions, recent: RecentIds): Promise<void> {
@@ -79,20 +79,23 @@ async function onEvent(body: Buffer, res: ServerResponse, options: SlackHttpOpti
     later(options, handleMention(payload.event, payload.team_id ?? payload.event.team ?? 'T', options));
 }
 
-/** Serialised responses by object: a cached response is sent without stringifying it again. */
-const serialized = new WeakMap<object, string>();
-function serialize(body: object): string {
-  let text = serialized.get(body);
-  if (text === undefined) {
-    text = JSON.stringify(body);
-    serialized.set(body, text);
+/**
+ * Responses as bytes, by object: a response the dispatcher has rendered before (a popular question)
+ * is sent without stringifying or encoding it again.
+ */
+const serialized = new WeakMap<object, Buffer>();
+function serialize(body: object): Buffer {
+  let bytes = serialized.get(body);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(body));
+    serialized.set(body, bytes);
   }
-  return text;
+  return bytes;
 }
 
-function sendJsonText(res: ServerResponse, text: string): void {
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+function sendJsonBytes(res: ServerResponse, bytes: Buffer): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+  res.end(bytes);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
