@@ -1,58 +1,76 @@
-// Signed Slack slash commands against our server, beside a bare node:http server answering the same
-// JSON, a server that only verifies the signature, and Bolt's stock HTTP receiver, all measured in
-// one run with the same client so that the ratios hold on a noisy machine.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { hasWrk, interleaved, load, loadWithWrk, type LoadResult } from './load.js';
-
-const SECRET = 'bench-signing-secret';
-const TARGETS = fileURLToPath(new URL('./bench-targets.ts', import.meta.url));
+// Signed requests from many users against the bot as `npm start` runs it, beside servers that send
+// the same bytes: a bare node:http server (the floor) and one that only verifies the signature
+// (Discord's bound: Ed25519). All measured in one run, in interleaved rounds, with the same client.
+import { discordWorkload, SLACK_SECRET, slackRequests, DISCORD_APPLICATION_ID } from './bench-workload.js';
+import { productionEnv, recordReplies, type Running, startBot, startReference } from './bench-servers.js';
+import { interleaved, load, loadClient, type HttpRequest, type LoadResult } from './load.js';
 
 export interface HttpRow extends LoadResult {
   server: string;
   connections: number;
 }
 
-async function startTarget(name: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', TARGETS, name], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim())));
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-  });
-  return { port, child };
+export interface HttpBench {
+  client: string;
+  workload: string;
+  rows: HttpRow[];
 }
 
-export function signedSlashCommand(text = 'infra', command = '/layer'): () => { headers: Record<string, string>; body: string } {
-  const body = new URLSearchParams({
-    team_id: 'T1',
-    channel_id: 'C1',
-    user_id: 'U1',
-    command,
-    text,
-    response_url: 'https://hooks.slack.com/commands/T1/1/x',
-    trigger_id: '1.2.3',
-  }).toString();
-  // A fixed timestamp is valid for five minutes: longer than the benchmark.
-  const ts = String(Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': signature };
-  return () => ({ headers, body });
-}
+const CONNECTIONS = [10, 50] as const;
 
-export async function benchSlackHttp(durationMs = 2000, rounds = 3): Promise<{ client: string; rows: HttpRow[] }> {
-  const wrk = await hasWrk();
-  const run = wrk ? loadWithWrk : load;
-  const path = '/slack/events';
-  const names = ['bare', 'verify-only', 'ours', 'bolt'] as const;
-  const started = await Promise.all(names.map(async (name) => ({ name, ...(await startTarget(name)) })));
+async function bench(
+  path: string,
+  requests: HttpRequest[],
+  bot: Running,
+  references: (replies: string) => Promise<Record<string, Running>>,
+  durationMs: number,
+  rounds: number,
+): Promise<HttpRow[]> {
+  const replies = await recordReplies(bot.port, path, requests);
+  const others = await references(replies);
+  const servers = [{ name: 'ours', port: bot.port }, ...Object.entries(others).map(([name, s]) => ({ name, port: s.port }))];
   try {
-    for (const s of started) await load({ port: s.port, path, connections: 10, durationMs: 500, makeRequest: signedSlashCommand() }); // warm-up
-    const rows = await interleaved(started, [10, 50], rounds, (port, connections) =>
-      run({ port, path, connections, durationMs, makeRequest: signedSlashCommand() }),
-    );
-    return { client: `${wrk ? 'wrk (1 thread)' : 'node:http client'}, median of ${rounds} interleaved rounds`, rows };
+    for (const s of servers) await load({ port: s.port, path, connections: 10, durationMs: 1000, requests }); // warm-up
+    return await interleaved(servers, CONNECTIONS, rounds, (port, connections) => load({ port, path, connections, durationMs, requests }));
   } finally {
-    for (const s of started) s.child.kill();
+    await Promise.all([bot.stop(), ...Object.values(others).map((s) => s.stop())]);
   }
+}
+
+export async function benchSlackHttp(durationMs = 3000, rounds = 3): Promise<HttpBench> {
+  const requests = slackRequests();
+  const bot = await startBot(productionEnv({ SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: 'xoxb-bench' }));
+  const rows = await bench(
+    '/slack/events',
+    requests,
+    bot,
+    async (replies) => ({
+      bare: await startReference('slack', 'bare', replies, SLACK_SECRET),
+      'verify-only': await startReference('slack', 'verify-only', replies, SLACK_SECRET),
+    }),
+    durationMs,
+    rounds,
+  );
+  return { client: await loadClient(), workload: workloadText(requests.length), rows };
+}
+
+export async function benchDiscordHttp(durationMs = 3000, rounds = 3): Promise<HttpBench> {
+  const { publicKeyHex, requests } = discordWorkload();
+  const bot = await startBot(productionEnv({ DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_APPLICATION_ID }));
+  const rows = await bench(
+    '/discord/interactions',
+    requests,
+    bot,
+    async (replies) => ({
+      bare: await startReference('discord', 'bare', replies, publicKeyHex),
+      'verify-only': await startReference('discord', 'verify-only', replies, publicKeyHex),
+    }),
+    durationMs,
+    rounds,
+  );
+  return { client: await loadClient(), workload: workloadText(requests.length), rows };
+}
+
+function workloadText(distinct: number): string {
+  return `${distinct} distinct signed requests from 256 users in 64 channels, 16 commands (layers, moats, companies, compare, help, brief, /ask in both languages)`;
 }

@@ -28,6 +28,9 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
+  // Smaller files parse faster at every start; names are kept so that stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
   // A new id every build: dist/prebuilt/ is used only by the bundle that wrote it.
   define: { __BUILD_ID__: JSON.stringify(randomUUID()) },

@@ -1,8 +1,29 @@
-// A small closed-loop load generator: N keep-alive connections on loopback, each sending the next
-// request when the last one answers, for a fixed time. Enough to compare servers side by side in
-// one run; the absolute numbers depend on the machine and on this client sharing it.
+// Load from a second process on loopback: wrk (C, one thread) when it is installed, else a small
+// closed-loop Node client (which costs more CPU and so compresses the ratios). Both cycle through a
+// list of prepared requests, so a run can stand for many users in many channels.
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+
+/**
+ * With two or more cores and taskset, the load generator runs on core 0 and every server measured
+ * on core 1 (see pinToServerCore): on a shared machine this keeps the client and the server from
+ * trading places on one core, which made runs vary by half.
+ */
+export const PINNED = cpus().length >= 2 && existsSync('/usr/bin/taskset') && process.env.BENCH_PIN !== '0';
+
+/** Moves a server process (all its threads) onto the server core, when pinning. */
+export function pinToServerCore(pid: number): void {
+  if (PINNED) execFileSync('taskset', ['-a', '-p', '-c', '1', String(pid)], { stdio: 'ignore' });
+}
+
+export interface HttpRequest {
+  headers: Record<string, string>;
+  body: string;
+}
 
 export interface LoadResult {
   requests: number;
@@ -18,18 +39,29 @@ export interface LoadOptions {
   path: string;
   connections: number;
   durationMs: number;
-  makeRequest: () => { headers: Record<string, string>; body: string };
+  /** Sent in turn, round and round. */
+  requests: readonly HttpRequest[];
 }
 
 export async function load(opts: LoadOptions): Promise<LoadResult> {
+  return (await hasWrk()) ? loadWithWrk(opts) : loadWithNode(opts);
+}
+
+export async function loadClient(): Promise<string> {
+  const client = (await hasWrk()) ? 'wrk (1 thread)' : 'a Node client (install wrk for lower client overhead)';
+  return PINNED ? `${client}, the client on one core and the server on the other` : client;
+}
+
+async function loadWithNode(opts: LoadOptions): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
   const latencies: number[] = [];
   let errors = 0;
   let non2xx = 0;
+  let next = 0;
   const deadline = performance.now() + opts.durationMs;
   const one = () =>
     new Promise<void>((resolve) => {
-      const { headers, body } = opts.makeRequest();
+      const { headers, body } = opts.requests[next++ % opts.requests.length]!;
       const start = performance.now();
       const req = request(
         {
@@ -75,28 +107,41 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
   };
 }
 
-/** The same measurement with wrk (C, one thread), when it is installed: the client then costs far less than the server. */
-export async function loadWithWrk(opts: LoadOptions): Promise<LoadResult> {
-  const { execFile } = await import('node:child_process');
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const { headers, body } = opts.makeRequest();
+async function loadWithWrk(opts: LoadOptions): Promise<LoadResult> {
   const lua = [
-    'wrk.method = "POST"',
-    `wrk.body = ${JSON.stringify(body)}`,
-    ...Object.entries(headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`),
+    'local requests = {}',
+    ...opts.requests.map(
+      (r) =>
+        // A headers table replaces wrk's own, Host included: without it Node answers 400.
+        `requests[#requests + 1] = wrk.format("POST", nil, {${Object.entries({ host: `127.0.0.1:${opts.port}`, ...r.headers })
+          .map(([k, v]) => `[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
+          .join(', ')}}, ${luaString(r.body)})`,
+    ),
+    'local i = 0',
+    'request = function()',
+    '  i = i % #requests + 1',
+    '  return requests[i]',
+    'end',
     'done = function(s, latency, requests)',
     '  io.write(string.format("RESULT %d %d %d %d %d %d\\n", s.requests, s.duration, latency:percentile(50), latency:percentile(99), s.errors.connect + s.errors.read + s.errors.write + s.errors.timeout, s.errors.status))',
     'end',
   ].join('\n');
-  const script = join(mkdtempSync(join(tmpdir(), 'wrk-')), 'post.lua');
+  const script = join(mkdtempSync(join(tmpdir(), 'wrk-')), 'requests.lua');
   writeFileSync(script, lua);
   const seconds = Math.max(1, Math.round(opts.durationMs / 1000));
   const out = await new Promise<string>((resolve, reject) =>
     execFile(
-      'wrk',
-      ['-t1', `-c${opts.connections}`, `-d${seconds}s`, '-s', script, `http://127.0.0.1:${opts.port}${opts.path}`],
+      PINNED ? 'taskset' : 'wrk',
+      [
+        ...(PINNED ? ['-c', '0', 'wrk'] : []),
+        '-t1',
+        `-c${opts.connections}`,
+        `-d${seconds}s`,
+        '-s',
+        script,
+        `http://127.0.0.1:${opts.port}${opts.path}`,
+      ],
+      { maxBuffer: 1 << 20 },
       (err, stdout) => (err ? reject(err) : resolve(stdout)),
     ),
   );
@@ -106,17 +151,25 @@ export async function loadWithWrk(opts: LoadOptions): Promise<LoadResult> {
   return { requests, rps: Math.round(requests / (durationUs / 1e6)), p50_ms: p50 / 1000, p99_ms: p99 / 1000, errors, non2xx };
 }
 
-export async function hasWrk(): Promise<boolean> {
-  const { execFile } = await import('node:child_process');
-  return new Promise((resolve) =>
+/** A Lua long string that survives any bytes in the body (JSON with quotes, Chinese text). */
+function luaString(text: string): string {
+  let level = '';
+  while (text.includes(`]${level}]`)) level += '=';
+  return `[${level}[${text}]${level}]`;
+}
+
+let wrkInstalled: Promise<boolean> | undefined;
+function hasWrk(): Promise<boolean> {
+  wrkInstalled ??= new Promise((resolve) =>
     execFile('wrk', ['--version'], (err) => resolve(!err || (err as NodeJS.ErrnoException).code !== 'ENOENT')),
   );
+  return wrkInstalled;
 }
 
 /**
  * Measures several servers in interleaved rounds (A B C, A B C, …) and keeps each one's median
- * throughput and median latencies, so that a burst of noise from a shared machine hits every server alike
- * instead of whichever happened to be measured at the time.
+ * throughput and median latencies, so that a burst of noise from a shared machine hits every
+ * server alike instead of whichever happened to be measured at the time.
  */
 export async function interleaved<T extends string>(
   servers: readonly { name: T; port: number }[],
