@@ -2,7 +2,7 @@
 // the same bytes: a bare node:http server (the floor) and one that only verifies the signature
 // (Discord's bound: Ed25519). All measured in one run, in interleaved rounds, with the same client.
 import { discordWorkload, SLACK_SECRET, slackRequests, DISCORD_APPLICATION_ID } from './bench-workload.js';
-import { productionEnv, recordReplies, type Running, startBot, startReference } from './bench-servers.js';
+import { productionEnv, recordReplies, startBot, startReference } from './bench-servers.js';
 import { interleaved, load, loadClient, type HttpRequest, type LoadResult } from './load.js';
 
 export interface HttpRow extends LoadResult {
@@ -18,57 +18,60 @@ export interface HttpBench {
 
 const CONNECTIONS = [10, 50] as const;
 
-async function bench(
-  path: string,
-  requests: HttpRequest[],
-  bot: Running,
-  references: (replies: string) => Promise<Record<string, Running>>,
-  durationMs: number,
-  rounds: number,
-): Promise<HttpRow[]> {
+interface Platform {
+  name: 'slack' | 'discord';
+  path: string;
+  requests: HttpRequest[];
+  /** The bot's platform variables. */
+  env: Record<string, string>;
+  /** What the verify-only server checks signatures with. */
+  key: string;
+}
+
+/** The bot and the two reference servers under the same load, in interleaved rounds. */
+async function bench(platform: Platform, durationMs: number, rounds: number): Promise<HttpBench> {
+  const { path, requests } = platform;
+  const bot = await startBot(productionEnv(platform.env));
   const replies = await recordReplies(bot.port, path, requests);
-  const others = await references(replies);
-  const servers = [{ name: 'ours', port: bot.port }, ...Object.entries(others).map(([name, s]) => ({ name, port: s.port }))];
+  const bare = await startReference(platform.name, 'bare', replies, platform.key);
+  const verifyOnly = await startReference(platform.name, 'verify-only', replies, platform.key);
+  const servers = [
+    { name: 'ours', port: bot.port },
+    { name: 'bare', port: bare.port },
+    { name: 'verify-only', port: verifyOnly.port },
+  ];
   try {
     for (const s of servers) await load({ port: s.port, path, connections: 10, durationMs: 1000, requests }); // warm-up
-    return await interleaved(servers, CONNECTIONS, rounds, (port, connections) => load({ port, path, connections, durationMs, requests }));
+    const rows = await interleaved(servers, CONNECTIONS, rounds, (port, connections) =>
+      load({ port, path, connections, durationMs, requests }),
+    );
+    return { client: await loadClient(), workload: workloadText(requests.length), rows };
   } finally {
-    await Promise.all([bot.stop(), ...Object.values(others).map((s) => s.stop())]);
+    await Promise.all([bot, bare, verifyOnly].map((s) => s.stop()));
   }
 }
 
-export async function benchSlackHttp(durationMs = 3000, rounds = 3): Promise<HttpBench> {
-  const requests = slackRequests();
-  const bot = await startBot(productionEnv({ SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: 'xoxb-bench' }));
-  const rows = await bench(
-    '/slack/events',
-    requests,
-    bot,
-    async (replies) => ({
-      bare: await startReference('slack', 'bare', replies, SLACK_SECRET),
-      'verify-only': await startReference('slack', 'verify-only', replies, SLACK_SECRET),
-    }),
-    durationMs,
-    rounds,
-  );
-  return { client: await loadClient(), workload: workloadText(requests.length), rows };
+export function benchSlackHttp(durationMs = 3000, rounds = 3): Promise<HttpBench> {
+  const platform = {
+    name: 'slack',
+    path: '/slack/events',
+    requests: slackRequests(),
+    env: { SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: 'xoxb-bench' },
+    key: SLACK_SECRET,
+  } as const;
+  return bench(platform, durationMs, rounds);
 }
 
-export async function benchDiscordHttp(durationMs = 3000, rounds = 3): Promise<HttpBench> {
+export function benchDiscordHttp(durationMs = 3000, rounds = 3): Promise<HttpBench> {
   const { publicKeyHex, requests } = discordWorkload();
-  const bot = await startBot(productionEnv({ DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_APPLICATION_ID }));
-  const rows = await bench(
-    '/discord/interactions',
+  const platform = {
+    name: 'discord',
+    path: '/discord/interactions',
     requests,
-    bot,
-    async (replies) => ({
-      bare: await startReference('discord', 'bare', replies, publicKeyHex),
-      'verify-only': await startReference('discord', 'verify-only', replies, publicKeyHex),
-    }),
-    durationMs,
-    rounds,
-  );
-  return { client: await loadClient(), workload: workloadText(requests.length), rows };
+    env: { DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_APPLICATION_ID },
+    key: publicKeyHex,
+  } as const;
+  return bench(platform, durationMs, rounds);
 }
 
 function workloadText(distinct: number): string {
