@@ -1,53 +1,36 @@
-// /ask's answer: retrieval over the knowledge base, the direct answer first, then one or two
-// supporting facts, then the sources; "not covered", with the reason, rather than a guess.
-import type { Lang } from '../src/core/i18n/lang.js';
+// /ask's answer, rendered from the lines retrieval found: the direct answer first (one line, or one
+// per part asked), then records that add to it, then the sources; "not covered", with the reason,
+// rather than a guess.
 import { clip } from '../src/core/i18n/format.js';
+import type { Lang } from '../src/core/i18n/lang.js';
 import { t } from '../src/core/i18n/strings.js';
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
-import { reply, type Reply } from '../src/core/reply.js';
+import { type Reply, reply } from '../src/core/reply.js';
+import type { AnswerLine } from '../src/core/search/answer-lines.js';
 import type { AnswerWriter } from '../src/core/search/answer-writer.js';
-import { retrieve, type Hit, type Retrieval } from '../src/core/search/retrieve.js';
-import { searchIndex } from '../src/core/search/search-index.js';
+import { type Retrieval, retrieve } from '../src/core/search/retrieve.js';
 import { figureLine, sourced } from './render-parts.js';
 
 export async function answerQuestion(kb: KnowledgeBase, question: string, lang: Lang, answerWriter?: AnswerWriter): Promise<Reply> {
   const found = retrieve(kb, question);
   if (!found.covered) return notCovered(kb, found, lang);
-  const answer = composeAnswer(kb, found.hits, question, lang);
-  if (!answerWriter) return answer;
+  const answer = composeAnswer(kb, found.lines, question, lang);
+  // A model may word an answer drawn from ranked records; lists and side-by-sides stay as built.
+  if (!answerWriter || !found.ranked) return answer;
   const written = await answerWriter.write({ question, lang, hits: found.hits, kb });
   return written ? { ...answer, body: [written, ...answer.body.slice(1)] } : answer;
 }
 
-/** The direct answer from the best match, then up to two supporting records that add something. */
-export function composeAnswer(kb: KnowledgeBase, hits: Hit[], question: string, lang: Lang): Reply {
-  const [top, ...rest] = hits as [Hit, ...Hit[]];
-  const supporting = rest
-    .filter((h) => h.score >= top.score * 0.35 && h.doc.lead[lang] !== top.doc.lead[lang])
-    // The same figure stated on several cards (the Big 3's capex on each cloud) is said once.
-    .filter((h) => !h.doc.figureId || h.doc.figureId !== top.doc.figureId)
-    .filter(
-      (h, i, all) =>
-        all.findIndex((o) => o.doc.lead[lang] === h.doc.lead[lang] || (h.doc.figureId && o.doc.figureId === h.doc.figureId)) === i,
-    )
-    .slice(0, 2);
-  // A single fact about a company reads better with a line on what the company is.
-  const card = top.doc.kind === 'fact' ? kb.company(top.doc.companies[0] ?? '') : undefined;
-  if (card && !supporting.some((h) => h.doc.id === `company:${card.id}`)) {
-    const cardHit = searchIndex(kb).docs.find((d) => d.id === `company:${card.id}`);
-    if (cardHit) supporting.splice(1, 1, { doc: cardHit, score: 0 });
-  }
-  const used = [top, ...supporting];
-  const figure = used.map((h) => (h.doc.figureId ? kb.figure(h.doc.figureId) : undefined)).find(Boolean);
+export function composeAnswer(kb: KnowledgeBase, lines: AnswerLine[], question: string, lang: Lang): Reply {
+  const figure = lines.map((l) => (l.figureId ? kb.figure(l.figureId) : undefined)).find(Boolean);
   return reply(lang, clip(question, 100), {
-    body: [
-      sourced(top.doc.lead, top.doc.source, lang),
-      ...supporting.map((h) => `${t(lang, 'related')}: ${sourced(h.doc.lead, h.doc.source, lang)}`),
-    ],
+    body: lines.map((l) =>
+      l.role === 'answer' ? sourced(l.lead, l.source, lang) : `${t(lang, 'related')}: ${sourced(l.lead, l.source, lang)}`,
+    ),
     figures: figure ? [figureLine(kb, figure, lang)] : [],
-    sources: uniqueCitations(used.map((h) => cite(kb, h.doc.source, lang))),
-    suggestions: [...new Set(used.flatMap((h) => (h.doc.more ? [h.doc.more] : [])))].slice(0, 3),
+    sources: uniqueCitations(lines.map((l) => cite(kb, l.source, lang))),
+    suggestions: [...new Set(lines.flatMap((l) => (l.more ? [l.more] : [])))].slice(0, 3),
   });
 }
 
@@ -56,6 +39,7 @@ const REFUSAL_WORDING = {
   other_language: 'askOtherLanguage',
   out_of_vintage: 'askOutOfVintage',
   outside_names: 'askOutsideNames',
+  outside_topic: 'askOutsideTopic',
   empty: 'askNotCovered',
   unknown_terms: 'askNotCovered',
   low_score: 'askNotCovered',
@@ -66,15 +50,8 @@ function notCovered(kb: KnowledgeBase, found: Extract<Retrieval, { covered: fals
   const named = found.question.companies.map((id) => kb.company(id)!).filter(Boolean);
   const body = [why];
   if (named.length) body.push(`${t(lang, 'askKnowsAbout')}: ${named.map((c) => `/company ${c.name}`).join('  ·  ')}`);
-  if (found.reason === 'outside_names')
-    body.push(`${t(lang, 'askUnknownTerms')}: ${found.question.outsideNames.map((w) => `“${clip(w, 30)}”`).join(', ')}`);
-  if (found.reason === 'unknown_terms' && found.unknown.length)
-    body.push(
-      `${t(lang, 'askUnknownTerms')}: ${found.unknown
-        .slice(0, 5)
-        .map((w) => `“${clip(w, 30)}”`)
-        .join(', ')}`,
-    );
+  const shown = ['outside_names', 'outside_topic', 'unknown_terms'].includes(found.reason) ? found.words.slice(0, 5) : [];
+  if (shown.length) body.push(`${t(lang, 'askUnknownTerms')}: ${shown.map((w) => `“${clip(w, 30)}”`).join(', ')}`);
   return reply(lang, t(lang, 'askNotCoveredTitle'), {
     body,
     suggestions: [...named.map((c) => `/company ${c.name}`), '/brief', '/help'].slice(0, 3),

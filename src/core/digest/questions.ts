@@ -45,15 +45,15 @@ export function aboutTheMarket(text: string): boolean {
 /** The knowledge base's answer to a question, or undefined when retrieval says it is not covered. */
 export function answerQuestion(kb: KnowledgeBase, question: string, lang: Lang): QuestionAnswer | undefined {
   const found = retrieve(kb, question);
-  const top = found.covered ? found.hits[0] : undefined;
+  const top = found.covered ? found.lines[0] : undefined;
   if (!top) return undefined;
-  const lead = firstSentence(top.doc.lead[lang]);
-  const opinion = top.doc.source.kind === 'opinion';
+  const lead = firstSentence(top.lead[lang]);
+  const opinion = top.source.kind === 'opinion';
   return {
     text: opinion ? `${t(lang, 'opinionLabel')}: ${lead}` : lead,
-    cite: shortCite(kb, top.doc.source, lang),
-    citation: cite(kb, top.doc.source, lang),
-    ...(top.doc.more ? { more: top.doc.more } : {}),
+    cite: shortCite(kb, top.source, lang),
+    citation: cite(kb, top.source, lang),
+    ...(top.more ? { more: top.more } : {}),
   };
 }
 

@@ -125,7 +125,7 @@ export function figureCandidates(
     if (score >= MIN_SCORE && matched >= 2) scored.push({ figure, score, floor });
   }
   if (scored.length === 0) return [];
-  if (analyseQuestion(kb, sentence).outsideNames.length) return [];
+  if (analyseQuestion(kb, sentence).scope?.reason === 'outside_names') return [];
   return scored.sort((a, b) => b.score - a.score);
 }
 

@@ -49,6 +49,10 @@ const STRINGS = {
     en: 'I answer questions in English or Chinese: please ask again in one of them. 请用中文或英文提问。',
     zh: '我只能回答英文或中文的问题,请用其中一种语言再问一次。I answer in English or Chinese.',
   },
+  askOutsideTopic: {
+    en: 'The essay (a16z, Jan 2023) says nothing on that kind of question (people, regulation, share prices and the like), and I won’t guess.',
+    zh: 'a16z 的文章(2023年1月)没有涉及这类问题(人物、监管、股价等),我不做猜测。',
+  },
   askKnowsAbout: { en: 'What it does have', zh: '知识库中有' },
   askUnknownTerms: { en: 'Not found in the knowledge base', zh: '知识库中没有' },
   slowDown: { en: 'One moment', zh: '请稍等' },

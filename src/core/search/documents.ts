@@ -221,7 +221,8 @@ function addMarketModel(kb: KnowledgeBase, docs: SearchDoc[]): void {
       title: both(th.statement),
       text: both(th.detail),
       companies: [],
-      layers: [],
+      // A thesis argued in a layer's section is about that layer.
+      layers: LAYER_SECTIONS.has(th.source.section) ? [th.source.section] : [],
       lead,
       source: th.source,
       more: '/brief theses',

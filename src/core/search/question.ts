@@ -2,6 +2,7 @@
 // meaning, and signs that it asks for something the essay cannot know.
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { editDistance, normalizeName } from '../knowledge/name-index.js';
+import { type OutOfScope, outOfScope } from './scope.js';
 import { canonicalize } from './synonyms.js';
 import { isHan, isStopWord, stem, terms, words } from './terms.js';
 
@@ -18,35 +19,25 @@ export interface AnalysedQuestion {
   content: string[];
   /** Asks for an amount, share or count ("how much", "what %", "多少"). */
   wantsNumber: boolean;
-  /** Names a year after the essay's vintage, or asks for live data. */
-  outOfVintage: boolean;
+  /** Asks about something the essay cannot know: a later time, an entity or a kind of fact it does not hold. */
+  scope: OutOfScope | undefined;
   /** Tries to give the bot new instructions. */
   injection: boolean;
   /** Asks for a share of something ("what %", "占比"): percentages answer it. */
   wantsShare: boolean;
   /** Asks for a list ("what are the six moats", "有哪几种"). */
   wantsList: boolean;
-  /** Asks about a company, model or product the essay does not cover (GPT-4, Mistral, 文心一言 ...). */
-  outsideNames: string[];
   /** Written in a language other than English or Chinese. */
   otherLanguage: boolean;
 }
 
 const LIST_INTENT =
   /\b(what are|which are|list|types? of|kinds? of|all the|name the|how many (?:layers|moats|categories))\b|哪些|哪几|几种|几个|几层|分几|有什么|都有/u;
-/**
- * Names from the market that the essay (January 2023) does not cover. A question about one of
- * them must not be answered with the nearest-sounding record about something else.
- */
-const OUTSIDE_NAMES =
-  /\b(gpt[- ]?(?:4o?|5)|o1|o3|llama(?: ?\d)?|claude|gemini|bard|palm ?2?|mistral|mixtral|deepseek|qwen|grok|xai|perplexity|inflection|adept|meta|facebook|apple|tesla|ernie|baidu|alibaba|tencent|bytedance|sora|copilot x|blackwell|b200|gb200|h200|mi300|groq|databricks|mosaicml|scale ai|pinecone|langchain)\b|文心一言|文心|百度|阿里|腾讯|字节|通义|豆包|智谱|月之暗面|kimi/iu;
 const OTHER_LANGUAGE_WORDS =
   /(?<![\p{L}])(qué|que|cuál|cuánto|cuesta|cómo|una|el|la|es|de|porcentaje|ingresos|gastan|suscripción|las|los|del|por|para|est|les|des|du|le|quel|quelle|combien|pourcentage|revenus|dépensent|coûte|der|die|das|und|ist|wie|viel|welche|prozent|umsatz|kostet|quanto|quale|percentuale)(?![\p{L}])/giu;
 const NUMBER_INTENT =
   /\b(how (?:much|many|big|large)|what (?:share|percent(?:age)?|fraction|portion)|percent|size|figure|number|amount)\b|%|\$|多少|比例|占比|百分之|几成|规模|数字|金额/u;
 const SHARE_INTENT = /\b(share|percent(?:age)?|fraction|portion|proportion)\b|%|比例|占比|百分之|几成/u;
-const LIVE_DATA =
-  /\b(today|tonight|tomorrow|yesterday|this (?:week|month)|stock price|share price|market cap(?:italization)?|live|real[- ]time|forecast for 20\d\d)\b|今天|明天|昨天|股价|市值|实时/u;
 const INJECTION =
   /\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules|above|previous|system)\b|\b(system prompt|jailbreak|pretend (?:you|to be)|act as|you are now)\b|忽略.{0,20}(指令|提示|规则|以上)|扮演|系统提示/iu;
 
@@ -69,10 +60,13 @@ export function analyseQuestion(kb: KnowledgeBase, question: string, knows: (ter
         .filter((t) => !nameTerms.has(t) && !/^[\d.,%$]+$/.test(t) && !(isHan(t) && t.length < 2)),
     ),
   ];
-  // "FY2025" and "2024年" count as years too.
-  const years = (question.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).map(Number);
   const lower = question.normalize('NFKC').toLowerCase();
-  const outsideNames = [...lower.matchAll(new RegExp(OUTSIDE_NAMES.source, 'giu'))].map((m) => m[0]);
+  const names = nameTables(kb).companies;
+  const scope = outOfScope(question, {
+    knows: (t) => knows(t) || knows(stem(t)),
+    isKnownName: (n) => names.has(normalizeName(n)),
+    isFamily: (letters) => nameTables(kb).families.has(letters),
+  });
   const foreign = lower.match(OTHER_LANGUAGE_WORDS) ?? [];
   return {
     canonical,
@@ -81,11 +75,10 @@ export function analyseQuestion(kb: KnowledgeBase, question: string, knows: (ter
     layers: findLayers(kb, canonical),
     content,
     wantsNumber: NUMBER_INTENT.test(question.toLowerCase()),
-    outOfVintage: years.some((y) => y > 2023) || LIVE_DATA.test(lower),
+    scope,
     injection: INJECTION.test(question),
     wantsList: LIST_INTENT.test(lower),
     wantsShare: SHARE_INTENT.test(lower),
-    outsideNames,
     otherLanguage: foreign.length >= 2 && !isHan(lower),
   };
 }
@@ -131,6 +124,8 @@ interface NameTables {
   companies: Map<string, string>;
   /** Each layer's names as stemmed word sequences. */
   layers: { id: string; names: string[] }[];
+  /** The letters before a version in names the knowledge base holds: "gpt" (gpt-3), "a" (a100). */
+  families: Set<string>;
 }
 
 const tables = new WeakMap<KnowledgeBase, NameTables>();
@@ -147,7 +142,8 @@ function nameTables(kb: KnowledgeBase): NameTables {
       id: l.id,
       names: [l.id, l.name.en, l.name.zh, ...l.aliases.en, ...l.aliases.zh].map(stemmed).filter(Boolean),
     }));
-    t = { companies, layers };
+    const families = new Set([...companies.keys()].flatMap((n) => /^([a-z]+)\d/.exec(n)?.[1] ?? []));
+    t = { companies, layers, families };
     tables.set(kb, t);
   }
   return t;

@@ -1,36 +1,60 @@
-// Question -> ranked knowledge-base documents, or a reasoned refusal. Refusing is part of being
-// right: a question about things the essay does not cover must not get the nearest-sounding figure.
+// Question -> the lines of an answer, or a reasoned refusal. First what the question is (what kind
+// of answer it wants, what it is about, whether it asks two things), then the answer from the
+// records that fit: a group's members for "which companies", each side of a comparison, the essay's
+// argument for "why", ranked documents otherwise. Refusing is part of being right: a question about
+// things the essay does not cover must not get the nearest-sounding figure.
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { type AnswerLine, docLine, eachLines, type Hit, memberLines, rankedLines } from './answer-lines.js';
+import { EXCEPT, findSegments, RIVALS, type SegmentMatch, withoutSetAside } from './concepts.js';
 import type { SearchDoc } from './documents.js';
-import { analyseQuestion, type AnalysedQuestion } from './question.js';
-import { searchIndex } from './search-index.js';
+import { type AnswerKind, answerKind, questionParts } from './intent.js';
+import { type AnalysedQuestion, analyseQuestion } from './question.js';
+import { type SearchIndex, searchIndex } from './search-index.js';
 import { terms } from './terms.js';
 
-export interface Hit {
-  doc: SearchDoc;
-  score: number;
-}
+export type { Hit } from './answer-lines.js';
 
 export type NotCoveredReason =
   | 'empty'
   | 'injection'
   | 'out_of_vintage'
   | 'outside_names'
+  | 'outside_topic'
   | 'other_language'
   | 'unknown_terms'
   | 'low_score';
 
 export type Retrieval =
-  | { covered: true; question: AnalysedQuestion; hits: Hit[] }
-  | { covered: false; question: AnalysedQuestion; reason: NotCoveredReason; unknown: string[]; hits: Hit[] };
+  | { covered: true; question: AnalysedQuestion; kind: AnswerKind; lines: AnswerLine[]; hits: Hit[]; ranked: boolean }
+  | { covered: false; question: AnalysedQuestion; reason: NotCoveredReason; words: string[]; hits: Hit[] };
 
 /** Below this BM25 score (after boosts) the best match is a coincidence of words, not an answer. */
 export const MIN_SCORE = 4;
 
-const KIND_WEIGHT: Record<SearchDoc['kind'], number> = {
+/** How much each kind of document is worth, by the kind of answer wanted. */
+const WEIGHTS: Record<AnswerKind, Partial<Record<SearchDoc['kind'], number>>> = {
+  lookup: {},
+  figure: { figure: 1.5, fact: 1.4, note: 0.7 },
+  names: { segment: 2, company: 2.2, fact: 1.1, thesis: 1.2, figure: 0.6 },
+  reason: {
+    thesis: 2,
+    note: 1.5,
+    durability: 1.6,
+    economics: 1.4,
+    question: 1.4,
+    moat_evidence: 1.1,
+    figure: 0.45,
+    fact: 0.5,
+    company: 0.6,
+  },
+  definition: { moat: 2, layer: 1.8, segment: 1.6, layer_list: 1.4, moat_list: 1.3, company: 2, figure: 0.5, fact: 0.6 },
+  compare: {},
+};
+
+const BASE_WEIGHT: Record<SearchDoc['kind'], number> = {
   figure: 1.3,
   fact: 1.2,
-  company: 1.0,
+  company: 0.6,
   moat: 1.1,
   moat_list: 1.1,
   moat_evidence: 1.0,
@@ -46,68 +70,236 @@ const KIND_WEIGHT: Record<SearchDoc['kind'], number> = {
   question_list: 1.0,
 };
 
-/** A content word is answered when the document matched it, or (for Chinese) one of its pieces. */
-function answers(pieces: readonly string[], matched: string[]): boolean {
-  return pieces.some((t) => matched.includes(t));
-}
+/** Questions about a company's attributes: without a company the essay names, they are about another one. */
+const COMPANY_ATTRIBUTE =
+  /\b(raised?|raising|funding|valuation|valued|worth|revenue|founded|params|parameters|investors?|backers?|customers?|users?)\b|融资|估值|营收|收入|成立|参数|投资人|用户/iu;
 
 export function retrieve(kb: KnowledgeBase, text: string, limit = 5): Retrieval {
   const index = searchIndex(kb);
+  const parts = questionParts(text);
+  if (parts.length > 1) {
+    // "When was Runway founded, and what's its revenue?": a later part speaks of the first part's company.
+    const first = analyseQuestion(kb, parts[0]!, index.knows).companies.map((id) => kb.company(id)!.name);
+    const answers = parts.map((part, i) =>
+      answerOne(
+        kb,
+        index,
+        i > 0 && first.length && !analyseQuestion(kb, part, index.knows).companies.length ? `${first.join(' ')} ${part}` : part,
+        limit,
+      ),
+    );
+    const covered = answers.filter((a): a is Extract<Retrieval, { covered: true }> => a.covered);
+    if (covered.length === 0) return answers[0]!;
+    const lines = dedupe(covered.flatMap((a) => a.lines.filter((l) => l.role === 'answer').slice(0, 2)));
+    const related = dedupe(covered.flatMap((a) => a.lines.filter((l) => l.role === 'related')));
+    return { ...covered[0]!, lines: dedupe([...lines, ...related]).slice(0, lines.length + 1), ranked: false };
+  }
+  return answerOne(kb, index, text, limit);
+}
+
+function answerOne(kb: KnowledgeBase, index: SearchIndex, text: string, limit: number): Retrieval {
   const question = analyseQuestion(kb, text, index.knows);
   const unknown = question.content.filter((t) => !index.knows(t));
-  const refuse = (reason: NotCoveredReason, hits: Hit[] = []): Retrieval => ({ covered: false, question, reason, unknown, hits });
+  const refuse = (reason: NotCoveredReason, words: string[] = unknown, hits: Hit[] = []): Retrieval => ({
+    covered: false,
+    question,
+    reason,
+    words,
+    hits,
+  });
 
   if (question.injection) return refuse('injection');
   if (question.otherLanguage) return refuse('other_language');
-  if (question.outOfVintage) return refuse('out_of_vintage');
-  if (question.outsideNames.length) return refuse('outside_names');
+  if (question.scope) return refuse(question.scope.reason, 'words' in question.scope ? question.scope.words : []);
+  const segments = findSegments(kb, text.normalize('NFKC').toLowerCase());
+  const subjects = question.companies.length + segments.length + question.layers.length;
   if (question.content.length === 0 && question.companies.length === 0) return refuse('empty');
-  // Half or more of what the question asks about is absent from the knowledge base: it is about
-  // something else. When it names a company we know, only a question wholly about unknown things
-  // ("who is Cohere's CEO?") is refused.
-  const tooUnknown = question.companies.length ? unknown.length === question.content.length : unknown.length * 2 >= question.content.length;
-  if (question.content.length > 0 && tooUnknown) return refuse('unknown_terms', companyCards(question));
+  // An attribute of a company the essay does not name ("what's acme worth?") is not another company's.
+  // Latin-script only: an unknown Chinese word before 的 or 融 is rarely a company's name.
+  const strangers = unknown.filter((word) => !/\p{Script=Han}/u.test(word) && namedAsCompany(text, word));
+  if (question.companies.length === 0 && !segments.length && strangers.length && COMPANY_ATTRIBUTE.test(question.canonical)) {
+    return refuse('outside_names', strangers);
+  }
+  // Mostly about things the knowledge base has no word for, and naming nothing it holds.
+  const known = question.content.length - unknown.length;
+  if (subjects === 0 && unknown.length > known) return refuse('unknown_terms', unknown, companyCards(index, question));
+
+  const kind = answerKind(text, question.companies.length >= 2 ? question.companies.length : question.layers.length);
+  const answered = (lines: AnswerLine[], hits: Hit[] = [], ranked = false): Retrieval => ({
+    covered: true,
+    question,
+    kind,
+    lines,
+    hits,
+    ranked,
+  });
 
   // A bare company name ("nvidia", "英伟达") asks for its card.
-  if (question.content.length === 0) return { covered: true, question, hits: companyCards(question) };
+  if (question.content.length === 0)
+    return answered(
+      companyCards(index, question).map((h) => docLine(h.doc)),
+      companyCards(index, question),
+    );
 
+  if (kind === 'names') {
+    const groups = namedGroups(kb, question, withoutSetAside(kb, text.normalize('NFKC').toLowerCase(), segments));
+    if (groups.length) return answered(memberLines(kb, groups, question.companies));
+  }
+  // Companies asked about side by side ("Jasper and Runway", "A vs B"), or layers compared: each answers for itself.
+  const sideBySide = kind === 'compare' || EACH.test(text) || coordinated(kb, text, question.companies);
+  if (kind !== 'names' && sideBySide && (question.companies.length >= 2 || (kind === 'compare' && question.layers.length >= 2))) {
+    const each =
+      question.companies.length >= 2
+        ? question.companies.map((id) => bestFor(index, question, kind, { company: id }))
+        : question.layers.map((id) => bestFor(index, question, kind, { layer: id }));
+    const lines = eachLines(each);
+    if (lines.length >= 2) return answered(lines);
+  }
+
+  const hits = preferArgument(kind, ranked(kb, index, question, kind, segments, limit));
+  if (!hits[0] || hits[0].score < MIN_SCORE) return refuse('low_score', unknown, hits);
+  return answered(rankedLines(kb, index.docs, hits), hits, true);
+}
+
+/** Within this share of the best match, the essay's own argument answers a "why" before a paragraph does. */
+const ARGUMENT_SHARE = 0.6;
+
+/** "Why…", "how will…": lead with the essay's argument (its opinion) when one answers nearly as well. */
+function preferArgument(kind: AnswerKind, hits: Hit[]): Hit[] {
+  const top = hits[0];
+  if (kind !== 'reason' || !top || top.doc.source.kind === 'opinion') return hits;
+  const argument = hits.find((h) => h.doc.source.kind === 'opinion' && h.score >= top.score * ARGUMENT_SHARE);
+  return argument ? [argument, ...hits.filter((h) => h !== argument)] : hits;
+}
+
+const CREDITS = /\b(author|translat(?:ed|or|ion)|published|original (?:essay|article))\b|作者|译者|翻译|原文|转载|出处/u;
+
+const EACH = /\b(each|both|respectively|either of them)\b|分别|各自|两家|俩/iu;
+
+/** Two of the named companies joined by "and", "&", "vs", "和", "跟": the question is about each, not about one through the other. */
+function coordinated(kb: KnowledgeBase, text: string, companies: readonly string[]): boolean {
+  if (companies.length < 2) return false;
+  const lower = text.normalize('NFKC').toLowerCase();
+  const names = (id: string) => {
+    const c = kb.company(id)!;
+    return [c.name, ...c.aliases.en, ...c.aliases.zh].map((n) => n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  };
+  const joiner = '\\s*(?:and|&|,|/|vs\\.?|versus|or|和|跟|与|及|以及|还有|、|，)\\s*';
+  return companies.some((a) =>
+    companies.some((b) => a !== b && new RegExp(`(?:${names(a)})(?:['’]s)?${joiner}(?:${names(b)})`, 'u').test(lower)),
+  );
+}
+
+/**
+ * Whether an unknown word stands where a company's name would: "acme's valuation", "did acme
+ * raise", "how much is acme worth", "acme的估值", "acme融了多少".
+ */
+function namedAsCompany(text: string, word: string): boolean {
+  const lower = text.normalize('NFKC').toLowerCase();
+  const w = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(
+    `${w}['’]s\\b|\\b(?:did|does|has|is|was|of|about|for|at)\\s+${w}\\b|\\b${w}\\s+(?:raised?|worth|valued|valuation|revenue|make|makes|earn|earns|founded|backed)\\b|${w}\\s*(?:的|融|估值|营收|收入|成立)`,
+    'u',
+  ).test(lower);
+}
+
+/** The groups a "which companies" question asks for: named ones, a named layer's, or a named company's peers. */
+function namedGroups(kb: KnowledgeBase, question: AnalysedQuestion, segments: SegmentMatch[]): SegmentMatch[] {
+  // A question that names a company asks about it ("who makes NVIDIA's GPUs?"), unless it asks for
+  // its rivals or for others "besides" it.
+  const peers = RIVALS.test(question.canonical) || EXCEPT.test(question.canonical);
+  if (question.companies.length && !peers) return [];
+  if (segments.length) return segments;
+  if (question.companies.length === 1 && peers) {
+    const company = kb.company(question.companies[0]!)!;
+    const layer = kb.layer(company.layer);
+    const segment = kb.segmentOf(company);
+    return segment ? [{ layer, segment }] : [];
+  }
+  if (question.companies.length === 0 && question.layers.length === 1) {
+    const layer = kb.layer(question.layers[0] as 'apps' | 'models' | 'infra');
+    return layer.segments.map((segment) => ({ layer, segment }));
+  }
+  return [];
+}
+
+/** Documents ranked for the question, weighted by the kind of answer it wants and what it names. */
+function ranked(
+  kb: KnowledgeBase,
+  index: SearchIndex,
+  question: AnalysedQuestion,
+  kind: AnswerKind,
+  segments: SegmentMatch[],
+  limit: number,
+): Hit[] {
   // Each content word with the pieces the index may have matched it by, worked out once per question.
   const contentPieces = question.content.map((word) => [word, ...terms(word)]);
+  const answers = (pieces: readonly string[], matched: string[]) => pieces.some((t) => matched.includes(t));
   const named = new Set(question.companies);
   const layers = new Set(question.layers);
+  const groups = new Set(segments.map((s) => s.segment.id));
   const asksMoat = question.terms.includes('moat') || question.terms.includes('护城河');
   const asksDurability = asksMoat && (question.terms.includes('durable') || question.terms.includes('持久'));
-  const hits = index
-    .search(question.terms, (doc) => {
-      let boost = KIND_WEIGHT[doc.kind];
-      if (named.size) boost *= doc.companies.some((c) => named.has(c)) ? 3 : doc.companies.length ? 0.4 : 0.8;
-      if (question.wantsNumber && (doc.kind === 'figure' || doc.kind === 'fact')) boost *= 1.5;
-      if (question.wantsShare && doc.figureId && kb.figure(doc.figureId)?.unit === 'percent') boost *= 1.5;
-      if (question.wantsList && doc.kind.endsWith('_list')) boost *= 2.5;
-      if (layers.size && doc.layers.length) boost *= doc.layers.some((l) => layers.has(l)) ? 2 : 0.5;
-      // "Are there real moats?" asks for the verdict; "does OpenAI have a moat?" for its summary.
-      if (asksMoat && doc.kind === (named.size ? 'moat_summary' : 'durability')) boost *= 2;
-      if (asksDurability && doc.kind === 'durability') boost *= 2.5;
-      // The whole card answers "tell me about X"; a question about one attribute wants the fact.
-      if (doc.kind === 'company') boost *= 0.6;
-      return boost;
-    })
-    // A document that only matched the company's name does not answer a question about something else.
-    .filter((h) => contentPieces.length === 0 || contentPieces.some((pieces) => answers(pieces, h.matched)))
-    // Coordination: a document that answers more of the question's words beats one that repeats a few.
-    .map((h) => ({ ...h, score: h.score * coverage(h.matched) }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map(({ doc, score }) => ({ doc, score }));
-  if (!hits[0] || hits[0].score < MIN_SCORE) return refuse('low_score', hits);
-  return { covered: true, question, hits };
+  // "Who wrote it?", "译者是谁": the preface is where the knowledge base says who wrote and translated the essay.
+  const asksCredits = CREDITS.test(question.canonical);
+  const weights = WEIGHTS[kind];
+  const coverage = (matched: string[]) =>
+    contentPieces.length === 0 ? 1 : 0.5 + contentPieces.filter((pieces) => answers(pieces, matched)).length / contentPieces.length;
+  return (
+    index
+      .search(question.terms, (doc) => {
+        let boost = BASE_WEIGHT[doc.kind] * (weights[doc.kind] ?? 1);
+        if (kind === 'reason' && doc.source.kind === 'opinion') boost *= 1.3;
+        if (named.size) boost *= doc.companies.some((c) => named.has(c)) ? 3 : doc.companies.length ? 0.4 : 0.8;
+        // "Are app startups making money?" asks about the group, not about one of its companies.
+        else if ((layers.size || groups.size) && doc.kind === 'fact') boost *= 0.5;
+        if (question.wantsNumber && kind !== 'reason' && (doc.kind === 'figure' || doc.kind === 'fact')) boost *= 1.5;
+        if (question.wantsShare && doc.figureId && kb.figure(doc.figureId)?.unit === 'percent') boost *= 1.5;
+        if (question.wantsList && doc.kind.endsWith('_list')) boost *= 2.5;
+        if (layers.size && doc.layers.length) boost *= doc.layers.some((l) => layers.has(l)) ? 2 : 0.5;
+        if (groups.size && doc.kind === 'segment') boost *= groups.has(doc.id.split(':')[2]!) ? 2 : 0.7;
+        // "Are there real moats?" asks for the verdict; "does OpenAI have a moat?" for its summary.
+        if (asksMoat && doc.kind === (named.size ? 'moat_summary' : 'durability')) boost *= 2;
+        if (asksDurability && doc.kind === 'durability') boost *= 2.5;
+        if (asksCredits && doc.source.section === 'preface') boost *= 3;
+        return boost;
+      })
+      // A document that only matched the company's name does not answer a question about something else.
+      .filter((h) => contentPieces.length === 0 || contentPieces.some((pieces) => answers(pieces, h.matched)))
+      // Coordination: a document that answers more of the question's words beats one that repeats a few.
+      .map((h) => ({ ...h, score: h.score * coverage(h.matched) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map(({ doc, score }) => ({ doc, score }))
+  );
+}
 
-  function coverage(matched: string[]): number {
-    if (contentPieces.length === 0) return 1;
-    return 0.5 + contentPieces.filter((pieces) => answers(pieces, matched)).length / contentPieces.length;
-  }
+/** The best record about one company (or layer) for what the question asks; its card when nothing fits. */
+function bestFor(
+  index: SearchIndex,
+  question: AnalysedQuestion,
+  kind: AnswerKind,
+  subject: { company: string } | { layer: string },
+): SearchDoc | undefined {
+  const about = (doc: SearchDoc) => ('company' in subject ? doc.companies.includes(subject.company) : doc.layers.includes(subject.layer));
+  const weights = WEIGHTS[kind === 'compare' ? 'definition' : kind];
+  const hit = index
+    .search(question.content.length ? question.content : question.terms, (doc) =>
+      about(doc) && (doc.companies.length <= 1 || !('company' in subject)) ? BASE_WEIGHT[doc.kind] * (weights[doc.kind] ?? 1) : 0.0001,
+    )
+    .find((h) => about(h.doc));
+  if (hit && hit.score >= 1) return hit.doc;
+  const id = 'company' in subject ? `company:${subject.company}` : `layer:${subject.layer}`;
+  return index.docs.find((d) => d.id === id);
+}
 
-  function companyCards(q: AnalysedQuestion): Hit[] {
-    return q.companies.map((id) => ({ doc: index.docs.find((d) => d.id === `company:${id}`)!, score: Infinity }));
-  }
+function companyCards(index: SearchIndex, q: AnalysedQuestion): Hit[] {
+  return q.companies.flatMap((id) => {
+    const doc = index.docs.find((d) => d.id === `company:${id}`);
+    return doc ? [{ doc, score: Number.POSITIVE_INFINITY }] : [];
+  });
+}
+
+function dedupe(lines: AnswerLine[]): AnswerLine[] {
+  return lines.filter((l, i) => lines.findIndex((o) => o.lead.en === l.lead.en) === i);
 }

@@ -17,16 +17,36 @@ const REWRITES: [RegExp, string][] = [
     ' switch move ',
   ],
   [/(换云|迁移|切换|转向|跳槽|换到)/g, ' 迁移 '],
+  // "How will they make money?" asks for the path to revenue; "are they making money?" whether they have reached scale.
   [
-    /\b(making (?:real |any |much )?money|commerciali[sz](?:e|ed|ing|ation)|profitab(?:le|ility)|at scale commercially)\b/g,
+    /(?<=\bhow (?:will|would|do|does|can|could|are|is|might|should) (?:\S+ ){0,5}?)(?:end up )?mak(?:e|ing) (?:their |its )?money\b/g,
+    ' monetization ',
+  ],
+  [
+    /\b(making (?:real |any |much )?money|mak(?:e|es|ing) bank|commerciali[sz](?:e|ed|ing|ation)|profitab(?:le|ility)|at scale commercially)\b/g,
     ' commercial scale ',
   ],
-  [/\b(monetiz(?:e|es|ing|ation)|monetis(?:e|es|ing|ation))\b/g, ' monetization '],
-  [/(赚钱最多|赚得最多|赚最多|最赚钱)/g, ' 赢家 '],
+  [
+    /\b(monetiz(?:e|es|ing|ation)|monetis(?:e|es|ing|ation)|make money|makes money|earn money|earns money|cash(?:ing)? in)\b/g,
+    ' monetization ',
+  ],
+  [
+    /\b(put (?:money|cash|capital) (?:in|into)|pour(?:ed|s)? (?:money|cash) into|bankroll(?:ed|s)?|fund(?:ed|s)|back(?:ed|s)? (?:it|them)?)\b/g,
+    ' investment ',
+  ],
+  [/(赚钱最多|赚得最多|赚最多|最赚钱|谁(?:在|才)?(?:赚|挣|拿走)(?:到|了)?(?:最多的?)?钱)/g, ' 赢家 价值 '],
   [/(赚钱了?吗?|盈利了?吗?|挣钱|赚到钱)/g, ' 盈利 '],
-  [/(投了|投入了?|注资)/g, ' 投资 '],
+  // Spaced out so the segmenter does not glue the next word on ("商业化做起来了吗" -> "化做").
+  [/(规模化商业化|商业化|商业变现)/g, ' 商业化 '],
+  [/((?:做|搞|跑)(?:起来|成)了?(?:吗|没)?)/g, ' 实现 '],
+  [/(投了|投入了?|注资|砸了?(?:多少)?钱)/g, ' 投资 '],
+  [/(留不住|留住|流失|黏性|粘性|复购)/g, ' 留存 '],
   [/(靠得住|站得住|长久|牢固)/g, ' 持久 '],
   [/(模型公司|模型厂商|模型提供方)/g, ' 模型提供商 '],
+  [
+    /\b(model (?:labs?|makers?|compan(?:y|ies)|startups?|builders?|developers?|shops?|vendors?)|llm (?:labs?|makers?|compan(?:y|ies)|startups?|vendors?)|ai labs?)\b/g,
+    ' model providers ',
+  ],
   [/(好做吗?|难做吗?|好不好做|日子好过吗?|容易吗)/g, ' 挑战 '],
   [/\b(gen ?ai|genai|generative artificial intelligence|aigc)\b/g, ' generative ai '],
   [/\b(data ?cent(?:er|re)s?)\b/g, ' data center '],
@@ -44,8 +64,17 @@ const REWRITES: [RegExp, string][] = [
   [/(资本开支|资本支出)/g, ' 资本开支 '],
   [/\b(worth|valuations?|valued at|value[sd]? (?:it |them )?at)\b/g, ' valuation '],
   [/\b(put into|invest(?:ed|s|ing|ments?)?|backing|backed)\b/g, ' investment '],
+  // Money raised from a named backer is that backer's investment ("what did OpenAI raise from Microsoft").
+  [/\b(?:raised?|raising|got|took|received?|gets?) (?:\S+ ){0,3}?from\b/g, ' funding investment from '],
   [/\b(raised|raise|raising|fund ?raising|funding rounds?|rounds?)\b/g, ' funding '],
-  [/\b(goes to|go to|went to|spent on|spend on|spends on|spending on|pays? (?:for|to)|paid (?:for|to))\b/g, ' spend '],
+  [
+    /\b(goes to|go to|went to|spent on|spend on|spends on|spending on|pays? (?:for|to)|paid (?:for|to)|burn(?:s|ed|ing)?(?: through)?|blow(?:s|n)?|sink(?:s)?|shell(?:s|ing)? out(?: on)?|fork(?:s|ing)? out(?: on)?|gets? eaten by|eaten up by)\b/g,
+    ' spend ',
+  ],
+  [
+    /\b(money[- ]wise|financially|financials|top[- ]?line|bring(?:s|ing)? in|rak(?:e|es|ing) in|pocket(?:s|ing)?|earn(?:s|ing)?)\b/g,
+    ' revenue ',
+  ],
   [/\b(beat|beats|outcompete|compete with|win against|competitive with)\b/g, ' compete '],
   [/(打得过|比得过|竞争得过|赢得了|能赢)/g, ' 竞争 '],
   [/\b(sales|arr|top ?line|revenues)\b/g, ' revenue '],
@@ -53,13 +82,22 @@ const REWRITES: [RegExp, string][] = [
   [/(融了?多少钱?|融资多少|融到了?|筹集了?|募资|募集了?|拿了多少(?:投资|钱))/g, ' 融资 '],
   [/(值多少钱|估值多少|估值是多少)/g, ' 估值 '],
   [/(烧多少钱|要花多少钱|花多少钱|花了多少钱|成本多少)/g, ' 成本 '],
+  // "钱都烧哪儿去了", "烧在云上": money spent, not the cost of one thing.
+  [/(钱都?烧(?:到|在)?哪(?:儿|里)?(?:去)?了?|钱都?花(?:到|在)?哪(?:儿|里)?(?:去)?了?|烧在|烧到)/g, ' 花在 '],
   [/\b(captur(?:e|es|ed|ing))\b/g, ' capture '],
   [
     /\b(who'?s winning|who is winning|who wins|winning|winners?|biggest beneficiar(?:y|ies)|captures? (?:the )?(?:most )?value|value capture|value accrues?|accrue)\b/g,
     ' winner value ',
   ],
+  [
+    /\b(end(?:s|ed)? up with|walk(?:s|ed)? away with|tak(?:e|es|ing) home|hoover(?:s|ed)? up|scoop(?:s|ed)? up|lion'?s share)\b/g,
+    ' winner value ',
+  ],
   [/(赢家|谁赢|获益最多|价值积累|价值流向|拿走了最多)/g, ' 赢家 价值 '],
-  [/\b(defensib(?:le|ility)|barriers? to entry|competitive advantages?|moats?)\b/g, ' moat '],
+  [
+    /\b(defensib(?:le|ility)|barriers? to entry|competitive advantages?|moats?|secret sauce|win(?:s|ning)? (?:just |only |simply )?(?:by|with|through|on the back of))\b/g,
+    ' moat ',
+  ],
   [/(壁垒|竞争优势|护城河)/g, ' 护城河 '],
   [/\b(durable|durability|lasting|last long|will last|sustainable|long[- ]term)\b/g, ' durable '],
   [/(持久|可持续|长期)/g, ' 持久 '],
