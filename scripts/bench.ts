@@ -1,4 +1,4 @@
-// npm run bench: in-process latency of every command (/ask over the evaluation set, /digest over
+// npm run bench: in-process latency of every command (/ask over the evaluation sets, /digest over
 // 10,000 messages), the server as `npm start` runs it under signed load from many users beside
 // reference servers, and the process itself (cold start, the one-shot CLI, memory). Writes
 // bench/results.json and the README's "Latest run" section. Timings are recorded, never asserted
@@ -14,7 +14,7 @@ import { memoryStore } from '../src/store/memory-store.js';
 import { benchDiscordHttp, benchSlackHttp } from './bench-http.js';
 import { benchProcess } from './bench-process.js';
 import { markdown, type Results, targets, writeReadme } from './bench-report.js';
-import { loadQuestions } from './evaluate.js';
+import { evaluationSets } from './evaluate.js';
 
 // The reply cache is off: these rows measure what a command costs to compute, not a cache hit.
 const router = createRouter({
@@ -58,7 +58,8 @@ async function measure(name: string, inputs: Invocation[], rounds: number): Prom
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
-const questions = loadQuestions().map((q) => invocation('ask', q.question));
+// Every evaluation set, tuning and blind: the questions people are expected to ask.
+const questions = evaluationSets().flatMap((set) => set.questions.map((q) => invocation('ask', q.question)));
 const rows = [
   await measure('/help', [invocation('help', '')], 500),
   await measure(
@@ -75,7 +76,7 @@ const rows = [
   await measure('/compare openai stability', [invocation('compare', 'openai stability')], 500),
   await measure('/brief', [invocation('brief', '')], 500),
   await measure('/brief figures', [invocation('brief', 'figures')], 500),
-  await measure(`/ask (evaluation set, ${questions.length} questions)`, questions, 5),
+  await measure(`/ask (evaluation sets, ${questions.length} questions)`, questions, 5),
   await measure('/margin with what-if', [invocation('margin', 'revenue=1M inference=30% other_cogs=10% inference_change=-50%')], 200),
   await measure('/margin with chart (PNG)', [{ ...invocation('margin', 'inference=30% inference_change=-50%'), wantsChart: true }], 20),
   await measure('/flow', [invocation('flow', '')], 200),

@@ -1,10 +1,11 @@
-// npm run eval: /ask accuracy per language over eval/questions.json (the set the retrieval was
-// tuned on) and eval/holdout.json (written separately, never tuned on), with every failure.
+// npm run eval: /ask accuracy per language over eval/questions.json (the set the retrieval is tuned
+// on) and each blind set (eval/blind-N.json, written from the essay alone; eval/README.md records
+// when each was first scored and whether it has been tuned on since), with every failure.
 import { commands } from '../commands/index.js';
 import { defaultKnowledgeBase } from '../src/core/knowledge/load.js';
 import { createRouter } from '../src/router/router.js';
 import { memoryStore } from '../src/store/memory-store.js';
-import { accuracy, evaluate, loadQuestions, type EvalResult } from './evaluate.js';
+import { accuracy, evaluate, evaluationSets, type EvalResult } from './evaluate.js';
 
 const router = createRouter({
   commands,
@@ -29,5 +30,6 @@ function report(name: string, results: EvalResult[]): void {
   console.log('');
 }
 
-report('eval/questions.json', await evaluate(router, loadQuestions()));
-report('eval/holdout.json', await evaluate(router, loadQuestions(new URL('../eval/holdout.json', import.meta.url))));
+for (const set of evaluationSets()) {
+  report(`${set.file} (${set.blind ? 'blind' : 'tuning'})`, await evaluate(router, set.questions));
+}

@@ -1,7 +1,7 @@
-// Scores /ask against eval/questions.json: a covered question is right when the answer (the lead
+// Scores /ask against the evaluation sets (eval/questions.json, eval/blind-N.json): a covered question is right when the answer (the lead
 // and its supporting facts) holds every `all` token and one `any` token; an unanswerable one is
 // right when the bot says it is not covered.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { t } from '../src/core/i18n/strings.js';
 import type { Reply } from '../src/core/reply.js';
@@ -22,6 +22,25 @@ export type EvalQuestion = z.infer<typeof Question>;
 
 export function loadQuestions(path = new URL('../eval/questions.json', import.meta.url)): EvalQuestion[] {
   return z.array(Question).parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+export interface EvalSet {
+  file: string;
+  /** Written from the essay alone and scored once before anyone tuned on it (see eval/README.md). */
+  blind: boolean;
+  questions: EvalQuestion[];
+}
+
+/** The tuning set, then every blind set (eval/blind-N.json) in the order they were written. */
+export function evaluationSets(): EvalSet[] {
+  const dir = new URL('../eval/', import.meta.url);
+  const blind = readdirSync(dir)
+    .filter((name) => /^blind-\d+\.json$/.test(name))
+    .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]));
+  return [
+    { file: 'eval/questions.json', blind: false, questions: loadQuestions() },
+    ...blind.map((name) => ({ file: `eval/${name}`, blind: true, questions: loadQuestions(new URL(name, dir)) })),
+  ];
 }
 
 /** Case, width, spacing and dash style do not matter when checking an answer. */
