@@ -1,6 +1,6 @@
-// npm run eval: /ask accuracy per language over eval/questions.json (the set the retrieval is tuned
-// on) and each blind set (eval/blind-N.json, written from the essay alone; eval/README.md records
-// when each was first scored and whether it has been tuned on since), with every failure.
+// npm run eval: /ask accuracy per language over every set eval/sets.json lists (the tuning set, and
+// the blind sets written from the essay alone, marked once they have been tuned on; eval/README.md
+// records when each was first scored), with every failure.
 import { commands } from '../commands/index.js';
 import { defaultKnowledgeBase } from '../src/core/knowledge/load.js';
 import { createRouter } from '../src/router/router.js';
@@ -31,5 +31,5 @@ function report(name: string, results: EvalResult[]): void {
 }
 
 for (const set of evaluationSets()) {
-  report(`${set.file} (${set.blind ? 'blind' : 'tuning'})`, await evaluate(router, set.questions));
+  report(`${set.file} (${set.role})`, await evaluate(router, set.questions));
 }

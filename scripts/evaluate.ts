@@ -1,7 +1,7 @@
 // Scores /ask against the evaluation sets (eval/questions.json, eval/blind-N.json): a covered question is right when the answer (the lead
 // and its supporting facts) holds every `all` token and one `any` token; an unanswerable one is
 // right when the bot says it is not covered.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { t } from '../src/core/i18n/strings.js';
 import type { Reply } from '../src/core/reply.js';
@@ -24,23 +24,24 @@ export function loadQuestions(path = new URL('../eval/questions.json', import.me
   return z.array(Question).parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
+const SetEntry = z.strictObject({
+  file: z.string(),
+  /** tuning: tuned on by design; blind: written from the essay alone, not yet tuned on; tuned-on: was blind, scored once, then tuned on. */
+  role: z.enum(['tuning', 'blind', 'tuned-on']),
+  firstScore: z.string().optional(),
+});
+
 export interface EvalSet {
   file: string;
-  /** Written from the essay alone and scored once before anyone tuned on it (see eval/README.md). */
-  blind: boolean;
+  role: z.infer<typeof SetEntry>['role'];
   questions: EvalQuestion[];
 }
 
-/** The tuning set, then every blind set (eval/blind-N.json) in the order they were written. */
+/** The evaluation sets eval/sets.json lists, with what each may still tell (see eval/README.md). */
 export function evaluationSets(): EvalSet[] {
   const dir = new URL('../eval/', import.meta.url);
-  const blind = readdirSync(dir)
-    .filter((name) => /^blind-\d+\.json$/.test(name))
-    .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]));
-  return [
-    { file: 'eval/questions.json', blind: false, questions: loadQuestions() },
-    ...blind.map((name) => ({ file: `eval/${name}`, blind: true, questions: loadQuestions(new URL(name, dir)) })),
-  ];
+  const entries = z.array(SetEntry).parse(JSON.parse(readFileSync(new URL('sets.json', dir), 'utf8')));
+  return entries.map((entry) => ({ file: `eval/${entry.file}`, role: entry.role, questions: loadQuestions(new URL(entry.file, dir)) }));
 }
 
 /** Case, width, spacing and dash style do not matter when checking an answer. */

@@ -40,6 +40,11 @@ describe('questions that ask for names get names, not a figure', () => {
     expect(lead(others)).not.toMatch(/AWS/);
   });
 
+  it('answers "who is taking on" a group with its challengers', async () => {
+    const r = await ask('/ask what startups are taking on the hyperscalers?');
+    expect(lead(r)).toMatch(/^Challenger and vertical clouds in the essay: /);
+  });
+
   it('names the apps built on another company’s model', async () => {
     const r = await ask('/ask which apps just sit on top of someone else’s model?');
     expect(lead(r)).toMatch(/Jasper/);
@@ -106,6 +111,20 @@ describe('two-part questions get both parts', () => {
   });
 });
 
+describe('each of several things asked about gets its own line', () => {
+  it('defines each moat named', async () => {
+    const r = await ask('/ask 规模和生态这两种护城河分别指什么');
+    expect(r.body[0]).toMatch(/^观点\(a16z\): 规模护城河/);
+    expect(r.body[1]).toMatch(/^观点\(a16z\): 生态护城河/);
+  });
+
+  it('gives both sides of one investment once, not once per company', async () => {
+    const r = await ask('/ask how much did microsoft put into openai in 2019 and then in 2023, respectively?');
+    expect(said(r)).toMatch(/\$1B/);
+    expect(said(r)).toMatch(/\$10B/);
+  });
+});
+
 describe('refusals follow what is asked about, not a list of words', () => {
   it('refuses entities, versions, people, rules and times the essay never mentions', async () => {
     for (const question of [
@@ -117,11 +136,23 @@ describe('refusals follow what is asked about, not a list of words', () => {
       '谁是OpenAI的董事长',
       'what is Meta’s open model called',
       'how much did Inflection raise',
+      'how much is Jasper Business a month?',
+      '《数据安全法》对大模型公司有啥影响',
+      'do export controls on the A800 matter for the clouds?',
     ]) {
       const r = await ask(`/ask ${question}`);
       expect(refused(r), question).toBe(true);
       expect(r.figures, question).toEqual([]);
     }
+  });
+
+  it('answers an attribute of a company from that company’s records, or not at all', async () => {
+    const anthropic = await ask('/ask how much revenue does Anthropic make?');
+    expect(refused(anthropic)).toBe(true);
+    expect(said(anthropic)).toMatch(/\/company Anthropic/);
+    expect(refused(await ask('/ask when did jasper launch'))).toBe(true);
+    const jasper = await ask('/ask did jasper hit $100M revenue in its first year?');
+    expect(lead(jasper)).toMatch(/^Jasper: /);
   });
 
   it('says which thing it does not know', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { commandNames, isQuestion } from '../src/adapters/shell/invocation.js';
 import { retrieve } from '../src/core/search/retrieve.js';
-import { accuracy, evaluate, loadQuestions } from '../scripts/evaluate.js';
+import { accuracy, evaluate, evaluationSets, loadQuestions } from '../scripts/evaluate.js';
 import { ask, kb, router } from './helpers.js';
 
 describe('/ask answers', () => {
@@ -124,6 +124,39 @@ describe('the evaluation set', () => {
     expect(questions.filter((q) => q.lang === 'zh').length).toBeGreaterThanOrEqual(30);
     expect(questions.filter((q) => 'unanswerable' in q.expect).length).toBeGreaterThanOrEqual(10);
     expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
+  });
+
+  it('lists blind sets of at least 150 questions, about half Chinese and about 15% to refuse, written apart from the others', () => {
+    const sets = evaluationSets();
+    expect(sets[0]!.role).toBe('tuning');
+    const ids = sets.flatMap((set) => set.questions.map((q) => q.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    const seen = new Set<string>();
+    for (const set of sets) {
+      const texts = set.questions.map((q) => q.question.trim().toLowerCase());
+      // Written apart, sets may share a few short questions ("what's nvidia's stock price today?"), not many.
+      expect(texts.filter((t) => seen.has(t)).length / texts.length, set.file).toBeLessThan(0.05);
+      for (const t of texts) seen.add(t);
+      if (set.role === 'tuning') continue;
+      const share = (pick: (q: (typeof set.questions)[number]) => boolean) => set.questions.filter(pick).length / set.questions.length;
+      expect(set.questions.length, set.file).toBeGreaterThanOrEqual(150);
+      expect(
+        share((q) => q.lang === 'zh'),
+        set.file,
+      ).toBeGreaterThan(0.4);
+      expect(
+        share((q) => q.lang === 'zh'),
+        set.file,
+      ).toBeLessThan(0.6);
+      expect(
+        share((q) => 'unanswerable' in q.expect),
+        set.file,
+      ).toBeGreaterThan(0.1);
+      expect(
+        share((q) => 'unanswerable' in q.expect),
+        set.file,
+      ).toBeLessThan(0.2);
+    }
   });
 
   it('is answered at 90% or better, overall and in each language', async () => {

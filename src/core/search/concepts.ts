@@ -44,6 +44,9 @@ export function findSegments(kb: KnowledgeBase, text: string): SegmentMatch[] {
 
 /** "which chipmakers besides NVIDIA", "除了三大云还有谁": what follows is set aside. */
 export const EXCEPT = /\b(besides|apart from|aside from|other than|except(?: for)?|excluding|outside of)\b|除了|除去|以外|之外/iu;
+/** "startups going after the big clouds", "挑战三朵云": the group that follows is the one challenged, not the answer. */
+const CHALLENGING =
+  /\b(go(?:es|ing)? after|tak(?:e|es|ing) on|challeng(?:e|es|ing)|compet(?:e|es|ing) (?:with|against)|up against|disrupt(?:s|ing)?|eat(?:s|ing)? (?:into )?(?:the )?lunch of)\b|挑战|叫板|对抗|抢(?:走)?.{0,6}(?:生意|份额|市场|饭碗)/iu;
 
 /** The group left when a question sets one aside: clouds apart from the Big 3 are the challengers. */
 const COMPLEMENT: Readonly<Record<string, string>> = {
@@ -58,10 +61,11 @@ const COMPLEMENT: Readonly<Record<string, string>> = {
 /**
  * The groups a question asks for once it has set some aside: "chipmakers besides NVIDIA" keeps the
  * chipmakers (the company is left out of the list later), "GPU clouds apart from the big three"
- * names only the group set aside, so the answer is the group beside it.
+ * and "startups going after the big clouds" name only the group set aside or challenged, so the
+ * answer is the group beside it.
  */
 export function withoutSetAside(kb: KnowledgeBase, text: string, segments: SegmentMatch[]): SegmentMatch[] {
-  const except = EXCEPT.exec(text);
+  const except = EXCEPT.exec(text) ?? CHALLENGING.exec(text);
   if (!except) return segments;
   // "除了三大云" sets aside what follows it, "三大云以外" what comes before.
   const setAside = /以外|之外/.test(except[0]) ? text.slice(0, except.index) : text.slice(except.index);
@@ -75,3 +79,21 @@ export function withoutSetAside(kb: KnowledgeBase, text: string, segments: Segme
 
 /** "who competes with NVIDIA", "英伟达的对手": the company's peers in its segment. */
 export const RIVALS = /\b(compet(?:e|es|ing|itors?|ition)|rivals?|alternatives?|challengers?|peers?|up against)\b|对手|竞争|替代|同行/iu;
+
+/** The essay's six moats in everyday words; a name counts only in a question about moats. */
+const MOAT_WORDS: Readonly<Record<string, RegExp>> = {
+  scale: /\b(scale|economies of scale)\b|规模/iu,
+  supply_chain: /\b(supply[- ]chains?)\b|供应链/iu,
+  ecosystem: /\b(ecosystems?)\b|生态/iu,
+  algorithm: /\b(algorithm(?:s|ic)?)\b|算法/iu,
+  distribution: /\b(distribution)\b|分发|渠道/iu,
+  data_pipeline: /\b(data (?:pipelines?|flywheels?|moats?))\b|数据管道|数据飞轮/iu,
+};
+
+/** The moats a question about moats names ("the scale and supply-chain moats", "规模和生态护城河"). */
+export function findMoats(text: string): string[] {
+  if (!/\bmoats?\b|护城河|壁垒/iu.test(text)) return [];
+  return Object.entries(MOAT_WORDS)
+    .filter(([, words]) => words.test(text))
+    .map(([id]) => id);
+}

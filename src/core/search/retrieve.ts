@@ -5,7 +5,7 @@
 // things the essay does not cover must not get the nearest-sounding figure.
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { type AnswerLine, docLine, eachLines, type Hit, memberLines, rankedLines } from './answer-lines.js';
-import { EXCEPT, findSegments, RIVALS, type SegmentMatch, withoutSetAside } from './concepts.js';
+import { EXCEPT, findMoats, findSegments, RIVALS, type SegmentMatch, withoutSetAside } from './concepts.js';
 import type { SearchDoc } from './documents.js';
 import { type AnswerKind, answerKind, questionParts } from './intent.js';
 import { type AnalysedQuestion, analyseQuestion } from './question.js';
@@ -72,7 +72,7 @@ const BASE_WEIGHT: Record<SearchDoc['kind'], number> = {
 
 /** Questions about a company's attributes: without a company the essay names, they are about another one. */
 const COMPANY_ATTRIBUTE =
-  /\b(raised?|raising|funding|valuation|valued|worth|revenue|founded|params|parameters|investors?|backers?|customers?|users?)\b|融资|估值|营收|收入|成立|参数|投资人|用户/iu;
+  /\b(raised?|raising|funding|valuation|valued|worth|revenue|founded|released|params|parameters|investors?|backers?|customers?|users?)\b|融资|估值|营收|收入|成立|发布|参数|投资人|用户/iu;
 
 export function retrieve(kb: KnowledgeBase, text: string, limit = 5): Retrieval {
   const index = searchIndex(kb);
@@ -147,17 +147,28 @@ function answerOne(kb: KnowledgeBase, index: SearchIndex, text: string, limit: n
   }
   // Companies asked about side by side ("Jasper and Runway", "A vs B"), or layers compared: each answers for itself.
   const sideBySide = kind === 'compare' || EACH.test(text) || coordinated(kb, text, question.companies);
-  if (kind !== 'names' && sideBySide && (question.companies.length >= 2 || (kind === 'compare' && question.layers.length >= 2))) {
+  const eachAsked = kind === 'compare' || EACH.test(text) || kind === 'definition';
+  if (kind !== 'names' && sideBySide && (question.companies.length >= 2 || (eachAsked && question.layers.length >= 2))) {
     const each =
       question.companies.length >= 2
         ? question.companies.map((id) => bestFor(index, question, kind, { company: id }))
         : question.layers.map((id) => bestFor(index, question, kind, { layer: id }));
-    const lines = eachLines(each);
+    // Two companies whose best records are one fact seen from each side (an investment by one in the
+    // other) do not make a side-by-side: the question asks about that fact.
+    const distinct = each.filter((d, i) => d && each.findIndex((o) => o && sameRecord(o, d)) === i);
+    const lines = eachLines(distinct);
+    if (lines.length >= 2) return answered(lines);
+  }
+  // "The scale and supply-chain moats, what is each?": each moat's definition.
+  const moats = question.companies.length ? [] : findMoats(text);
+  if (moats.length >= 2 && eachAsked) {
+    const lines = eachLines(moats.map((id) => index.docs.find((d) => d.id === `moat:${id}`)));
     if (lines.length >= 2) return answered(lines);
   }
 
   const hits = preferArgument(kind, ranked(kb, index, question, kind, segments, limit));
-  if (!hits[0] || hits[0].score < MIN_SCORE) return refuse('low_score', unknown, hits);
+  if (!hits[0] || hits[0].score < MIN_SCORE) return refuse('low_score', unknown, hits.length ? hits : companyCards(index, question));
+
   return answered(rankedLines(kb, index.docs, hits), hits, true);
 }
 
@@ -172,7 +183,13 @@ function preferArgument(kind: AnswerKind, hits: Hit[]): Hit[] {
   return argument ? [argument, ...hits.filter((h) => h !== argument)] : hits;
 }
 
-const CREDITS = /\b(author|translat(?:ed|or|ion)|published|original (?:essay|article))\b|作者|译者|翻译|原文|转载|出处/u;
+const CREDITS =
+  /\b(author|translat(?:ed|ors?|ion)|published|original (?:essay|article)|preface|editor(?:'s)?|intro(?:duction)? by)\b|作者|译者|翻译|原文|转载|出处|编者|前言|哪家机构/u;
+
+/** The same record, or the same figure stated on two records. */
+function sameRecord(a: SearchDoc, b: SearchDoc): boolean {
+  return a.id === b.id || (a.figureId !== undefined && a.figureId === b.figureId) || a.lead.en === b.lead.en;
+}
 
 const EACH = /\b(each|both|respectively|either of them)\b|分别|各自|两家|俩/iu;
 
@@ -236,6 +253,7 @@ function ranked(
   const contentPieces = question.content.map((word) => [word, ...terms(word)]);
   const answers = (pieces: readonly string[], matched: string[]) => pieces.some((t) => matched.includes(t));
   const named = new Set(question.companies);
+  const ownAttribute = named.size > 0 && COMPANY_ATTRIBUTE.test(question.canonical);
   const layers = new Set(question.layers);
   const groups = new Set(segments.map((s) => s.segment.id));
   const asksMoat = question.terms.includes('moat') || question.terms.includes('护城河');
@@ -266,6 +284,9 @@ function ranked(
       })
       // A document that only matched the company's name does not answer a question about something else.
       .filter((h) => contentPieces.length === 0 || contentPieces.some((pieces) => answers(pieces, h.matched)))
+      // An attribute of a named company ("Anthropic's revenue") is answered from that company's records
+      // or not at all: another company's figure, or the market's, is not the answer.
+      .filter((h) => !ownAttribute || h.doc.companies.some((c) => named.has(c)))
       // Coordination: a document that answers more of the question's words beats one that repeats a few.
       .map((h) => ({ ...h, score: h.score * coverage(h.matched) }))
       .sort((a, b) => b.score - a.score)
@@ -282,9 +303,13 @@ function bestFor(
   subject: { company: string } | { layer: string },
 ): SearchDoc | undefined {
   const about = (doc: SearchDoc) => ('company' in subject ? doc.companies.includes(subject.company) : doc.layers.includes(subject.layer));
-  const weights = WEIGHTS[kind === 'compare' ? 'definition' : kind];
+  // Compared by name alone ("Jasper vs Runway"), each side is its card; compared on something ("the
+  // way they offer their models"), each side is its record about that.
+  const weights = WEIGHTS[kind === 'compare' ? (question.content.length ? 'lookup' : 'definition') : kind];
+  // Content words with their pieces: ICU glues "估值高" together, the index holds "估值".
+  const words = question.content.length ? [...new Set(question.content.flatMap((w) => [w, ...terms(w)]))] : question.terms;
   const hit = index
-    .search(question.content.length ? question.content : question.terms, (doc) =>
+    .search(words, (doc) =>
       about(doc) && (doc.companies.length <= 1 || !('company' in subject)) ? BASE_WEIGHT[doc.kind] * (weights[doc.kind] ?? 1) : 0.0001,
     )
     .find((h) => about(h.doc));

@@ -27,9 +27,9 @@ const AMBIGUOUS_NAMES =
   /\b(Meta|Inflection|Adept|Apple|Tesla|Baidu|Alibaba|Tencent|ByteDance|Facebook|xAI|Scale AI|Hugging ?Chat)(?:'s|’s| AI| Platforms| Inc\.?)?\b|\b(?:meta|inflection|adept|apple|tesla)(?:'s|’s| ai)\b/u;
 /** Kinds of fact the essay holds none of. */
 const OUTSIDE_TOPICS =
-  /\b(ceos?|cto|cfo|chief executive|chairman|president|who (?:runs|leads|heads)|headcount|employees?|staff|headquarter(?:s|ed)|hq|stock price|share price|shares? (?:trade|traded)|ipo|go(?:es|ing)? public|market cap(?:itali[sz]ation)?|regulat(?:ion|ions|ors?|ory)|regulated|legislation|ai act|lawsuits?|copyright|antitrust|salar(?:y|ies))\b|首席执行官|ceo|董事长|总裁|员工|雇员|总部|股价|股票|市值|上市(?:时间|日期|计划)|首次公开募股|监管|法规|法案|法律|诉讼|起诉|版权|反垄断|禁令|薪资|工资/iu;
+  /\b(ceos?|cto|cfo|chief executive|chairman|president|who (?:runs|leads|heads)|headcount|employees?|staff|headquarter(?:s|ed)|hq|stock price|share price|shares? (?:trade|traded)|ipo|go(?:es|ing)? public|market cap(?:itali[sz]ation)?|regulat(?:ion|ions|ors?|ory)|regulated|legislation|ai act|lawsuits?|copyright|antitrust|salar(?:y|ies)|export (?:controls?|restrictions?|bans?)|sanctions?|embargo(?:es)?)\b|首席执行官|ceo|董事长|总裁|员工|雇员|总部|股价|股票|市值|上市(?:时间|日期|计划)|首次公开募股|监管|法规|法案|法律|诉讼|起诉|版权|反垄断|禁令|薪资|工资|出口(?:管制|限制|禁令)|制裁|禁运|管理办法|暂行办法|条例/iu;
 const LIVE_DATA =
-  /\b(today|tonight|tomorrow|yesterday|this (?:week|month)|latest news|real[- ]time|live (?:price|data)|forecast for 20\d\d)\b|今天|明天|昨天|这周|本周|这个月|实时|最新消息|这两年|最近说/iu;
+  /\b(today|tonight|tomorrow|yesterday|this (?:week|month)|latest news|up[- ]to[- ]date|real[- ]time|live (?:price|data)|forecast for 20\d\d)\b|今天|明天|昨天|这周|本周|这个月|实时|最新消息|最新动态|这两年|最近说/iu;
 /** A model, product or chip written with its version ("gpt-4", "claude 3.5", "h200", "llama2"). */
 const VERSIONED = /\b([A-Za-z]{1,12})[- ]?(\d{1,3}(?:\.\d)?[a-z]{0,2})\b/gu;
 /** Letters that come before numbers without naming anything. */
@@ -82,13 +82,16 @@ const NOT_A_PRODUCT = new Set([
 export function outOfScope(question: string, context: ScopeContext): OutOfScope | undefined {
   // Names the knowledge base holds ("Stable Diffusion", "Hugging Face") and people addressed in chat
   // ("@Dev Patel") are not outside names, whatever their words look like on their own.
-  const text = withoutKnownNames(question.normalize('NFKC').replace(MENTION, ' '), context);
+  const { text, variants } = withoutKnownNames(question.normalize('NFKC').replace(MENTION, ' '), context);
   const lower = text.toLowerCase();
   // "FY2025" and "2024年" count as years too.
   const years = (text.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).map(Number);
   if (years.some((y) => y > 2023) || LIVE_DATA.test(lower)) return { reason: 'out_of_vintage' };
   const names = [
     ...[...lower.matchAll(new RegExp(OUTSIDE_NAMES.source, 'giu'))].map((m) => m[0]),
+    // A document named in book-title marks that is not the essay: a law, a report, another article.
+    ...[...text.matchAll(/《([^》]{1,60})》/gu)].map((m) => m[1]!).filter((title) => !ESSAY_TITLE.test(title)),
+    ...variants,
     ...(AMBIGUOUS_NAMES.exec(text) ? [AMBIGUOUS_NAMES.exec(text)![0]] : []),
     ...versionedProducts(text, context),
     ...properNouns(text, context),
@@ -102,23 +105,34 @@ export function outOfScope(question: string, context: ScopeContext): OutOfScope 
 /** A chat mention: "@dev", "@Dev Patel" (an export writes the display name after the at sign). */
 const MENTION = /@[\p{L}\d._-]+(?:\s+\p{Lu}\p{Ll}+)?/gu;
 
-/** The text with every run of up to four words that is a name the knowledge base holds blanked out. */
-function withoutKnownNames(text: string, context: ScopeContext): string {
+const ESSAY_TITLE = /who owns the generative ai platform|谁拥有生成式|生成式AI平台/iu;
+/** Words after a product's name that make it an edition the essay never saw: "Copilot Business", "Midjourney V6". */
+const EDITION = /^(?:[Vv]\d+(?:\.\d+)?|Business|Enterprise|Pro|Plus|Premium|Teams?|Turbo|Max|Ultra|Mini|Lite|Studio)$/u;
+
+/**
+ * The text with every run of up to four words that is a name the knowledge base holds blanked out,
+ * and the editions of those names it does not hold ("Midjourney V6").
+ */
+function withoutKnownNames(text: string, context: ScopeContext): { text: string; variants: string[] } {
   const tokens = [...text.matchAll(/[\p{L}\d][\p{L}\d.-]*/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   const blank: [number, number][] = [];
+  const variants: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    for (let size = Math.min(4, tokens.length - i); size >= 2; size--) {
+    for (let size = Math.min(4, tokens.length - i); size >= 1; size--) {
       const run = tokens.slice(i, i + size);
-      if (context.isKnownName(run.map((t) => t.word).join(''))) {
-        blank.push([run[0]!.start, run.at(-1)!.end]);
-        i += size - 1;
-        break;
-      }
+      const name = run.map((t) => t.word).join('');
+      if (!context.isKnownName(name)) continue;
+      const next = tokens[i + size];
+      if (next && EDITION.test(next.word) && !context.isKnownName(name + next.word))
+        variants.push(`${run.map((t) => t.word).join(' ')} ${next.word}`);
+      if (size >= 2) blank.push([run[0]!.start, run.at(-1)!.end]);
+      i += size - 1;
+      break;
     }
   }
   let out = text;
   for (const [start, end] of blank.reverse()) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
-  return out;
+  return { text: out, variants };
 }
 
 /**
@@ -133,8 +147,8 @@ function versionedProducts(text: string, context: ScopeContext): string[] {
       const letters = written!.toLowerCase();
       const name = whole.toLowerCase().replace(/[\s-]/g, '');
       if (context.isKnownName(name) || context.knows(name)) return false;
-      // "H200" is a chip of the H100's family; "H1" is a half-year.
-      if (context.isFamily(letters) && (!NOT_A_PRODUCT.has(letters) || version!.length >= 3)) return true;
+      // "H200" and "H20" are chips of the H100's family; "H1" is a half-year.
+      if (context.isFamily(letters) && (!NOT_A_PRODUCT.has(letters) || version!.length >= 2)) return true;
       if (NOT_A_PRODUCT.has(letters)) return false;
       const looksLikeAName = !/\s/.test(whole) || /^\p{Lu}/u.test(written!);
       return looksLikeAName && letters.length >= 2 && !isStopWord(letters) && !context.knows(letters);

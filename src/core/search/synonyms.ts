@@ -11,6 +11,7 @@ const REWRITES: [RegExp, string][] = [
   [/(多久|多快|多长时间)/g, ' 时间 一年 '],
   [/\b(charges?|charging|paid|pay for|for free|free of charge|cost money|give (?:it|them) away)\b/g, ' free '],
   [/\b(wrote|written|authors?|authored)\b/g, ' author '],
+  [/(哪家机构|哪个机构|谁写的?|写的|撰写|执笔)/g, ' 作者 '],
   [/\b(cheaper|cheap|more expensive|expensive|pricier|pricing|prices?|priced)\b/g, ' price '],
   [
     /\b(switch(?:es|ing)?|migrat(?:e|es|ing|ion)|mov(?:e|es|ing) (?:between|across)|portab(?:le|ility)|lock(?:ed)?[- ]?in)\b/g,
@@ -49,6 +50,30 @@ const REWRITES: [RegExp, string][] = [
   ],
   [/(好做吗?|难做吗?|好不好做|日子好过吗?|容易吗)/g, ' 挑战 '],
   [/\b(gen ?ai|genai|generative artificial intelligence|aigc)\b/g, ' generative ai '],
+  // "Oracle's role", "甲骨文是什么角色": a company's place in the essay is its card, not a word to look up.
+  [/\b(what role|roles?|what part does|fit in)\b|角色|定位|扮演|干啥的|干嘛的/g, ' '],
+  // How a model company puts its models in users' hands: a paid API, or open weights given away.
+  [
+    /\b((?:the )?way (?:they|it) offers?|offer(?:s|ing)? (?:their|its|the) models?|distribut(?:e|es|ing) (?:their|its) models?|business models?)\b/g,
+    ' business model api ',
+  ],
+  [/(提供方式|怎么提供|商业模式|怎么卖)/g, ' 商业模式 API '],
+  // Chat shorthand and slang, each onto the knowledge base's word for the thing.
+  [/\bcos\b/g, ' companies '],
+  [/\bdc\b/g, ' data center '],
+  [/\b(nlp|natural language processing)\b|自然语言(?:处理)?/g, ' language model '],
+  [/\b(first dibs|dibs on|priority access|first in line|front of the (?:line|queue))\b/g, ' preferential access '],
+  [/(优先拿到|先拿到|抢先拿到|优先供货)/g, ' 优先获得 '],
+  [/\b(c(?:o|a)me out|launch(?:ed|es)?|release date|releas(?:e|es|ing)|debut(?:ed|s)?)\b/g, ' released '],
+  [/(问世|推出|上线)/g, ' 发布 '],
+  [/\b(vc love|investor (?:love|interest)|investors? piled in|got funded)\b/g, ' attracted investors '],
+  [/(老大|龙头|一哥|领头羊|霸主|领跑者?)/g, ' 领先 '],
+  [/(卡在哪(?:儿|里)?|卡脖子|瓶颈|难点|痛点|难处)/g, ' 挑战 '],
+  [/(横向|纵向)(?:延展|扩展|扩张|发展|路线|模式)/g, ' $1 '],
+  [
+    /\b(stop(?:s|ped)? (?:paying for|using|relying on)|ditch(?:es|ed|ing)?|mov(?:e|es|ing) off|walk(?:s|ing)? away from)\b/g,
+    ' churn own model ',
+  ],
   [/\b(data ?cent(?:er|re)s?)\b/g, ' data center '],
   [
     /\b(hyperscalers?|big (?:3|three)(?: clouds?)?|major clouds?|public clouds?|cloud vendors?|cloud providers?|cloud compan(?:y|ies))\b/g,
