@@ -79,3 +79,50 @@ export function eachLines(perSubject: readonly (SearchDoc | undefined)[]): Answe
 export function docLine(doc: SearchDoc, role: AnswerLine['role'] = 'answer'): AnswerLine {
   return line(doc, role);
 }
+
+/** A company's record of the model it runs on ("Underlying model: Stable Diffusion"). */
+const UNDERLYING = /^(underlying|core|base) model/i;
+
+/**
+ * "Which apps are built on Stable Diffusion?": the companies whose underlying model is one of those
+ * named, each with the record that says so. Empty when the knowledge base records none.
+ */
+export function builtOnLines(kb: KnowledgeBase, modelIds: readonly string[]): AnswerLine[] {
+  const models = modelIds.map((id) => kb.company(id)!);
+  const names = (c: (typeof models)[number]) => [c.name, ...c.aliases.en].map((n) => n.toLowerCase());
+  const users = kb.companies.flatMap((company) =>
+    company.facts
+      .filter((f) => UNDERLYING.test(f.label.en) && models.some((m) => names(m).some((n) => f.value.en.toLowerCase().includes(n))))
+      .map((fact) => ({ company, fact })),
+  );
+  if (!users.length) return [];
+  const list = (lang: 'en' | 'zh') => users.map(({ company, fact }) => `${company.name} (${fact.label[lang]}: ${fact.value[lang]})`);
+  const subject = models.map((m) => m.name).join(', ');
+  return [
+    {
+      lead: {
+        en: `Built on ${subject}, per the knowledge base: ${list('en').join('; ')}.`,
+        zh: `基于${subject}的公司:${list('zh').join(';')}。`,
+      },
+      source: users[0]!.fact.source,
+      role: 'answer',
+    },
+  ];
+}
+
+/**
+ * The essay in brief: its headline on the stack as a whole, on apps and on models (its three
+ * observations, the headings of §2, §4 and §5), and its conclusion on moats: the first thesis the
+ * knowledge base holds for each of those sections.
+ */
+const SUMMARY_SECTIONS = ['intro', 'apps', 'models', 'value'];
+
+/** "tl;dr?": one thesis for each section of the essay's argument, in the essay's order. */
+export function summaryLines(kb: KnowledgeBase): AnswerLine[] {
+  return SUMMARY_SECTIONS.flatMap((section) => kb.theses.find((t) => t.source.section === section) ?? []).map((t) => ({
+    lead: t.statement,
+    source: t.source,
+    more: '/brief theses',
+    role: 'answer' as const,
+  }));
+}

@@ -21,7 +21,7 @@ const SEGMENT_WORDS: Readonly<Record<string, RegExp>> = {
   end_to_end_apps:
     /\b(end[- ]to[- ]end|run (?:their|its) own models?|own models? end to end|vertically integrated apps?|full[- ]stack apps?)\b|端到端|自(?:己|家|研)(?:训|练|做|搞|开发|训练)?的?(?:大)?模型的?(?:应用|产品)|(?:应用|产品)\S{0,6}自(?:己|家)(?:训|练|做|搞|开发|训练)?的?(?:大)?模型|垂直整合的应用/iu,
   apps_on_third_party_models:
-    /\b(built on (?:top of )?(?:someone else'?s|others'?|other people'?s|third[- ]party|openai'?s|another compan(?:y|ies)'?s?) (?:models?|apis?)|(?:gpt |api )?wrappers?|third[- ]party models?|(?:call|calls|calling|use|uses) (?:an? |the |someone'?s |others'? )?(?:model )?apis?)\b|第三方模型|调.{0,8}api|套壳|基于(?:别人|他人|第三方)/iu,
+    /\b(built on (?:top of )?(?:someone else'?s|others'?|other people'?s|third[- ]party|openai'?s|another compan(?:y|ies)'?s?) (?:models?|apis?)|(?:gpt |api )?wrappers?|third[- ]party models?|(?:call|calls|calling|use|uses) (?:an? |the |someone'?s |others'? )?(?:model )?apis?|built on (?:an? |the )?apis?)\b|第三方模型|调.{0,8}api|套壳|基于(?:别人|他人|第三方)/iu,
 };
 
 /** Apps sit on models; a question about apps that run their own model is about the apps. */
@@ -45,7 +45,7 @@ export function findSegments(kb: KnowledgeBase, text: string): SegmentMatch[] {
 /** "which chipmakers besides NVIDIA", "除了三大云还有谁": what follows is set aside. */
 export const EXCEPT = /\b(besides|apart from|aside from|other than|except(?: for)?|excluding|outside of)\b|除了|除去|以外|之外/iu;
 /** "startups going after the big clouds", "挑战三朵云": the group that follows is the one challenged, not the answer. */
-const CHALLENGING =
+export const CHALLENGING =
   /\b(go(?:es|ing)? after|tak(?:e|es|ing) on|challeng(?:e|es|ing)|compet(?:e|es|ing) (?:with|against)|up against|disrupt(?:s|ing)?|eat(?:s|ing)? (?:into )?(?:the )?lunch of)\b|挑战|叫板|对抗|抢(?:走)?.{0,6}(?:生意|份额|市场|饭碗)/iu;
 
 /** The group left when a question sets one aside: clouds apart from the Big 3 are the challengers. */
@@ -77,8 +77,19 @@ export function withoutSetAside(kb: KnowledgeBase, text: string, segments: Segme
   );
 }
 
+/** The group beside one, for "who is challenging AWS": the challengers of the Big 3. */
+export function complementOf(kb: KnowledgeBase, segmentId: string): SegmentMatch | undefined {
+  const id = COMPLEMENT[segmentId];
+  for (const layer of kb.layers) {
+    const segment = layer.segments.find((s) => s.id === id);
+    if (segment) return { layer, segment };
+  }
+  return undefined;
+}
+
 /** "who competes with NVIDIA", "英伟达的对手": the company's peers in its segment. */
-export const RIVALS = /\b(compet(?:e|es|ing|itors?|ition)|rivals?|alternatives?|challengers?|peers?|up against)\b|对手|竞争|替代|同行/iu;
+export const RIVALS =
+  /\b(compet(?:e|es|ing|itors?|ition)|rivals?|alternatives?|challengers?|peers?|up against|catch(?:ing)? up (?:to|with)|clos(?:e|es|ing) the gap)\b|对手|竞争|替代|同行|追赶|赶上/iu;
 
 /** The essay's six moats in everyday words; a name counts only in a question about moats. */
 const MOAT_WORDS: Readonly<Record<string, RegExp>> = {

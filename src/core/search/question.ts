@@ -39,7 +39,7 @@ const NUMBER_INTENT =
   /\b(how (?:much|many|big|large)|what (?:share|percent(?:age)?|fraction|portion)|percent|size|figure|number|amount)\b|%|\$|多少|比例|占比|百分之|几成|规模|数字|金额/u;
 const SHARE_INTENT = /\b(share|percent(?:age)?|fraction|portion|proportion)\b|%|比例|占比|百分之|几成/u;
 const INJECTION =
-  /\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules|above|previous|system)\b|\b(system prompt|jailbreak|pretend (?:you|to be)|act as|you are now)\b|忽略.{0,20}(指令|提示|规则|以上)|扮演|系统提示/iu;
+  /\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules|above|previous|system)\b|\b(system prompt|jailbreak|pretend (?:you|to be)|act as|you are now)\b|忽略.{0,20}(指令|提示|规则|以上)|(?:你|请|现在)扮演|扮演(?:一个|一名|一位|成)|系统提示/iu;
 
 /** `knows` tells whether a term occurs in the knowledge base, so that real words are not taken for typos. */
 export function analyseQuestion(kb: KnowledgeBase, question: string, knows: (term: string) => boolean = () => false): AnalysedQuestion {

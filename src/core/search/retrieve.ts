@@ -4,10 +4,10 @@
 // argument for "why", ranked documents otherwise. Refusing is part of being right: a question about
 // things the essay does not cover must not get the nearest-sounding figure.
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { type AnswerLine, docLine, eachLines, type Hit, memberLines, rankedLines } from './answer-lines.js';
-import { EXCEPT, findMoats, findSegments, RIVALS, type SegmentMatch, withoutSetAside } from './concepts.js';
+import { type AnswerLine, builtOnLines, docLine, eachLines, type Hit, memberLines, rankedLines, summaryLines } from './answer-lines.js';
+import { CHALLENGING, complementOf, EXCEPT, findMoats, findSegments, RIVALS, type SegmentMatch, withoutSetAside } from './concepts.js';
 import type { SearchDoc } from './documents.js';
-import { type AnswerKind, answerKind, questionParts } from './intent.js';
+import { type AnswerKind, answerKind, asksForSummary, questionParts } from './intent.js';
 import { type AnalysedQuestion, analyseQuestion } from './question.js';
 import { type SearchIndex, searchIndex } from './search-index.js';
 import { terms } from './terms.js';
@@ -27,6 +27,9 @@ export type NotCoveredReason =
 export type Retrieval =
   | { covered: true; question: AnalysedQuestion; kind: AnswerKind; lines: AnswerLine[]; hits: Hit[]; ranked: boolean }
   | { covered: false; question: AnalysedQuestion; reason: NotCoveredReason; words: string[]; hits: Hit[] };
+
+/** Refusals for what a question is about, rather than for how well the knowledge base matched it. */
+const SCOPE_REFUSALS = new Set<NotCoveredReason>(['injection', 'out_of_vintage', 'outside_names', 'outside_topic']);
 
 /** Below this BM25 score (after boosts) the best match is a coincidence of words, not an answer. */
 export const MIN_SCORE = 4;
@@ -72,7 +75,7 @@ const BASE_WEIGHT: Record<SearchDoc['kind'], number> = {
 
 /** Questions about a company's attributes: without a company the essay names, they are about another one. */
 const COMPANY_ATTRIBUTE =
-  /\b(raised?|raising|funding|valuation|valued|worth|revenue|founded|released|params|parameters|investors?|backers?|customers?|users?)\b|融资|估值|营收|收入|成立|发布|参数|投资人|用户/iu;
+  /\b(raised?|raising|funding|investment|valuation|valued|worth|revenue|founded|released|params|parameters|investors?|backers?|customers?|users?|commercial)\b|融资|投资|估值|营收|收入|成立|发布|参数|投资人|用户|盈利|商业化/iu;
 
 export function retrieve(kb: KnowledgeBase, text: string, limit = 5): Retrieval {
   const index = searchIndex(kb);
@@ -88,6 +91,10 @@ export function retrieve(kb: KnowledgeBase, text: string, limit = 5): Retrieval 
         limit,
       ),
     );
+    // A part about something the essay does not cover ("GPT-4 vs GPT-3.5, how many params?") is what
+    // the other parts are about too: the whole question is refused, never half-answered from the rest.
+    const outside = answers.find((a) => !a.covered && SCOPE_REFUSALS.has(a.reason));
+    if (outside) return outside;
     const covered = answers.filter((a): a is Extract<Retrieval, { covered: true }> => a.covered);
     if (covered.length === 0) return answers[0]!;
     const lines = dedupe(covered.flatMap((a) => a.lines.filter((l) => l.role === 'answer').slice(0, 2)));
@@ -135,12 +142,27 @@ function answerOne(kb: KnowledgeBase, index: SearchIndex, text: string, limit: n
   });
 
   // A bare company name ("nvidia", "英伟达") asks for its card.
-  if (question.content.length === 0)
-    return answered(
-      companyCards(index, question).map((h) => docLine(h.doc)),
-      companyCards(index, question),
-    );
+  // A bare company name ("nvidia", "jasper's numbers?", "英伟达"): its card, then its dated facts.
+  if (question.content.length === 0) {
+    const cards = companyCards(index, question);
+    const facts = question.companies.length === 1 ? companyFacts(index, question.companies[0]!) : [];
+    return answered([...cards.map((h) => docLine(h.doc)), ...facts.map((d) => docLine(d, 'related'))], cards);
+  }
 
+  // "tl;dr?" about the essay as a whole: its argument from the introduction and the conclusion.
+  if (asksForSummary(text) && subjects === 0) {
+    const lines = summaryLines(kb);
+    if (lines.length) return answered(lines);
+  }
+  // "What's a vertical cloud?", "end-to-end apps vs ones built on an API": each group's own record.
+  if ((kind === 'definition' || kind === 'compare') && segments.length && segments.length <= 2 && question.companies.length === 0) {
+    const lines = eachLines(segments.map(({ layer, segment }) => index.docs.find((d) => d.id === `segment:${layer.id}:${segment.id}`)));
+    if (lines.length) return answered(lines);
+  }
+  if (kind === 'names' && question.companies.length && BUILT_ON.test(text)) {
+    const lines = builtOnLines(kb, question.companies);
+    if (lines.length) return answered(lines);
+  }
   if (kind === 'names') {
     const groups = namedGroups(kb, question, withoutSetAside(kb, text.normalize('NFKC').toLowerCase(), segments));
     if (groups.length) return answered(memberLines(kb, groups, question.companies));
@@ -159,12 +181,29 @@ function answerOne(kb: KnowledgeBase, index: SearchIndex, text: string, limit: n
     const lines = eachLines(distinct);
     if (lines.length >= 2) return answered(lines);
   }
-  // "The scale and supply-chain moats, what is each?": each moat's definition.
+  // "The scale and supply-chain moats, what is each?", "scale moat = what exactly": each moat's definition.
   const moats = question.companies.length ? [] : findMoats(text);
-  if (moats.length >= 2 && eachAsked) {
+  if ((moats.length >= 2 && eachAsked) || (moats.length === 1 && (kind === 'definition' || kind === 'lookup'))) {
     const lines = eachLines(moats.map((id) => index.docs.find((d) => d.id === `moat:${id}`)));
-    if (lines.length >= 2) return answered(lines);
+    if (lines.length) return answered(lines);
   }
+
+  // "Hugging Face's Series D": a round the company's records do not hold is not its other round.
+  const round = ROUND.exec(text.normalize('NFKC'));
+  if (round && question.companies.length === 1) {
+    const letter = (round[1] ?? round[2])!.toUpperCase();
+    const held = index.docs.some(
+      (d) =>
+        d.kind === 'fact' &&
+        d.companies[0] === question.companies[0] &&
+        new RegExp(`series ${letter}\\b|${letter}轮`, 'i').test(`${d.lead.en} ${d.lead.zh}`),
+    );
+    if (!held) return refuse('low_score', unknown, companyCards(index, question));
+  }
+  // "Jasper: round size, valuation, 2022 revenue?": one company, several of its facts.
+  const asksFacts = kind === 'figure' || kind === 'lookup';
+  const attributes = asksFacts && question.companies.length === 1 ? companyAttributes(index, question, question.companies[0]!) : [];
+  if (attributes.length >= 2) return answered(attributes.map((d) => docLine(d)));
 
   const hits = preferArgument(kind, ranked(kb, index, question, kind, segments, limit));
   if (!hits[0] || hits[0].score < MIN_SCORE) return refuse('low_score', unknown, hits.length ? hits : companyCards(index, question));
@@ -184,12 +223,18 @@ function preferArgument(kind: AnswerKind, hits: Hit[]): Hit[] {
 }
 
 const CREDITS =
-  /\b(author|translat(?:ed|ors?|ion)|published|original (?:essay|article)|preface|editor(?:'s)?|intro(?:duction)? by)\b|作者|译者|翻译|原文|转载|出处|编者|前言|哪家机构/u;
+  /\b(author|translat(?:ed|ors?|ion)|published|original (?:essay|article|piece|post)|preface|editor(?:'s)?|intro(?:duction)? by|where (?:do|did) (?:the )?(?:numbers|figures) come from)\b|作者|译者|翻译|原文|转载|出处|编者|前言|哪家机构|谁给的|哪来的|来源/u;
 
 /** The same record, or the same figure stated on two records. */
 function sameRecord(a: SearchDoc, b: SearchDoc): boolean {
   return a.id === b.id || (a.figureId !== undefined && a.figureId === b.figureId) || a.lead.en === b.lead.en;
 }
+
+/** "Which apps are built on Stable Diffusion", "哪些公司基于GPT-3". */
+const BUILT_ON = /\b(built on|build on|based on|runs? on|running on|powered by|uses?|using)\b|基于|用的是|用了|跑在|建立在/iu;
+
+/** A funding round named by its letter: "Series D", "D轮". */
+const ROUND = /\bseries ([a-h])\b|(?<![a-z])([a-h])\s?轮/iu;
 
 const EACH = /\b(each|both|respectively|either of them)\b|分别|各自|两家|俩/iu;
 
@@ -224,14 +269,17 @@ function namedAsCompany(text: string, word: string): boolean {
 function namedGroups(kb: KnowledgeBase, question: AnalysedQuestion, segments: SegmentMatch[]): SegmentMatch[] {
   // A question that names a company asks about it ("who makes NVIDIA's GPUs?"), unless it asks for
   // its rivals or for others "besides" it.
-  const peers = RIVALS.test(question.canonical) || EXCEPT.test(question.canonical);
+  const challengers = CHALLENGING.test(question.canonical);
+  const peers = challengers || RIVALS.test(question.canonical) || EXCEPT.test(question.canonical);
   if (question.companies.length && !peers) return [];
   if (segments.length) return segments;
-  if (question.companies.length === 1 && peers) {
+  // "Who competes with NVIDIA": its peers. "Who's challenging AWS/GCP/Azure": the group beside theirs, where there is one.
+  const theirs = [...new Set(question.companies.map((id) => kb.segmentOf(kb.company(id)!)?.id).filter((id): id is string => Boolean(id)))];
+  if (theirs.length === 1 && peers) {
     const company = kb.company(question.companies[0]!)!;
-    const layer = kb.layer(company.layer);
-    const segment = kb.segmentOf(company);
-    return segment ? [{ layer, segment }] : [];
+    const own = { layer: kb.layer(company.layer), segment: kb.segmentOf(company)! };
+    const beside = challengers ? complementOf(kb, own.segment.id) : undefined;
+    return [beside ?? own];
   }
   if (question.companies.length === 0 && question.layers.length === 1) {
     const layer = kb.layer(question.layers[0] as 'apps' | 'models' | 'infra');
@@ -260,6 +308,7 @@ function ranked(
   const asksDurability = asksMoat && (question.terms.includes('durable') || question.terms.includes('持久'));
   // "Who wrote it?", "译者是谁": the preface is where the knowledge base says who wrote and translated the essay.
   const asksCredits = CREDITS.test(question.canonical);
+  const asksAppendix = /\b(appendix|numbers|figures)\b|附录|数字|数据/u.test(question.canonical);
   const weights = WEIGHTS[kind];
   const coverage = (matched: string[]) =>
     contentPieces.length === 0 ? 1 : 0.5 + contentPieces.filter((pieces) => answers(pieces, matched)).length / contentPieces.length;
@@ -279,7 +328,9 @@ function ranked(
         // "Are there real moats?" asks for the verdict; "does OpenAI have a moat?" for its summary.
         if (asksMoat && doc.kind === (named.size ? 'moat_summary' : 'durability')) boost *= 2;
         if (asksDurability && doc.kind === 'durability') boost *= 2.5;
-        if (asksCredits && doc.source.section === 'preface') boost *= 3;
+        // The preface says who wrote and translated the essay; the appendix's note, whose its figures are.
+        if (asksCredits && doc.source.section === 'preface') boost *= 8;
+        if (asksCredits && asksAppendix && doc.kind === 'note' && doc.source.section === 'appendix') boost *= 8;
         return boost;
       })
       // A document that only matched the company's name does not answer a question about something else.
@@ -316,6 +367,33 @@ function bestFor(
   if (hit && hit.score >= 1) return hit.doc;
   const id = 'company' in subject ? `company:${subject.company}` : `layer:${subject.layer}`;
   return index.docs.find((d) => d.id === id);
+}
+
+/**
+ * The company's facts that answer different words of the question, best first, each adding a word
+ * the ones before did not answer ("round size", "valuation", "revenue"): at most four.
+ */
+function companyAttributes(index: SearchIndex, question: AnalysedQuestion, company: string): SearchDoc[] {
+  if (question.content.length < 2) return [];
+  const pieces = question.content.map((word) => [word, ...terms(word)]);
+  const facts = index
+    .search(question.content, (doc) => (doc.kind === 'fact' && doc.companies[0] === company ? 1 : 0))
+    .filter((h) => h.score > 0 && h.doc.kind === 'fact' && h.doc.companies[0] === company);
+  const answered = new Set<number>();
+  const chosen: SearchDoc[] = [];
+  for (const hit of facts) {
+    const adds = pieces.map((p, i) => (!answered.has(i) && p.some((t) => hit.matched.includes(t)) ? i : -1)).filter((i) => i >= 0);
+    if (!adds.length) continue;
+    for (const i of adds) answered.add(i);
+    chosen.push(hit.doc);
+    if (chosen.length === 4) break;
+  }
+  return chosen;
+}
+
+/** A company's facts, at most four, in the knowledge base's order. */
+function companyFacts(index: SearchIndex, company: string): SearchDoc[] {
+  return index.docs.filter((d) => d.kind === 'fact' && d.companies[0] === company).slice(0, 4);
 }
 
 function companyCards(index: SearchIndex, q: AnalysedQuestion): Hit[] {

@@ -27,13 +27,14 @@ const AMBIGUOUS_NAMES =
   /\b(Meta|Inflection|Adept|Apple|Tesla|Baidu|Alibaba|Tencent|ByteDance|Facebook|xAI|Scale AI|Hugging ?Chat)(?:'s|’s| AI| Platforms| Inc\.?)?\b|\b(?:meta|inflection|adept|apple|tesla)(?:'s|’s| ai)\b/u;
 /** Kinds of fact the essay holds none of. */
 const OUTSIDE_TOPICS =
-  /\b(ceos?|cto|cfo|chief executive|chairman|president|who (?:runs|leads|heads)|headcount|employees?|staff|headquarter(?:s|ed)|hq|stock price|share price|shares? (?:trade|traded)|ipo|go(?:es|ing)? public|market cap(?:itali[sz]ation)?|regulat(?:ion|ions|ors?|ory)|regulated|legislation|ai act|lawsuits?|copyright|antitrust|salar(?:y|ies)|export (?:controls?|restrictions?|bans?)|sanctions?|embargo(?:es)?)\b|首席执行官|ceo|董事长|总裁|员工|雇员|总部|股价|股票|市值|上市(?:时间|日期|计划)|首次公开募股|监管|法规|法案|法律|诉讼|起诉|版权|反垄断|禁令|薪资|工资|出口(?:管制|限制|禁令)|制裁|禁运|管理办法|暂行办法|条例/iu;
+  /\b(ceos?|cto|cfo|chief executive|chairman|president|who (?:runs|leads|heads)|headcount|employees?|staff|headquarter(?:s|ed)|hq|stock price|share price|shares? (?:trade|traded)|ipo|go(?:es|ing)? public(?! beta)|market cap(?:itali[sz]ation)?|regulat(?:ion|ions|ors?|ory)|regulated|legislation|ai act|lawsuits?|copyright|antitrust|salar(?:y|ies)|export (?:controls?|restrictions?|bans?)|sanctions?|embargo(?:es)?|per seat|per user per month|per (?:gpu[- ])?hour|\/\s?hr|hourly (?:rate|price)|ftc|sec|doj|regulators?|stocks?|step(?:s|ped)? down|resign(?:ed|s|ation)?|fired|ousted|(?:daily|weekly|monthly) active users|[dmw]aus?)\b|首席执行官|ceo|董事长|总裁|员工|雇员|总部|股价|股票|市值|上市(?:时间|日期|计划)|首次公开募股|监管|法规|法案|法律|诉讼|起诉|版权|反垄断|禁令|薪资|工资|出口(?:管制|限制|禁令)|制裁|禁运|管理办法|暂行办法|条例/iu;
 const LIVE_DATA =
   /\b(today|tonight|tomorrow|yesterday|this (?:week|month)|latest news|up[- ]to[- ]date|real[- ]time|live (?:price|data)|forecast for 20\d\d)\b|今天|明天|昨天|这周|本周|这个月|实时|最新消息|最新动态|这两年|最近说/iu;
 /** A model, product or chip written with its version ("gpt-4", "claude 3.5", "h200", "llama2"). */
-const VERSIONED = /\b([A-Za-z]{1,12})[- ]?(\d{1,3}(?:\.\d)?[a-z]{0,2})\b/gu;
+const VERSIONED = /\b([A-Za-z]{1,12})[- ]?(\d{1,3}(?:\.\d)?[A-Za-z]{0,2})\b/gu;
 /** Letters that come before numbers without naming anything. */
 const NOT_A_PRODUCT = new Set([
+  'eli',
   'q',
   'fy',
   'h',
@@ -85,7 +86,11 @@ export function outOfScope(question: string, context: ScopeContext): OutOfScope 
   const { text, variants } = withoutKnownNames(question.normalize('NFKC').replace(MENTION, ' '), context);
   const lower = text.toLowerCase();
   // "FY2025" and "2024年" count as years too.
-  const years = (text.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).map(Number);
+  const years = [
+    ...(text.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).map(Number),
+    // "FY24", "FY2025": fiscal years written short.
+    ...[...text.matchAll(/\bFY ?'?(\d\d)\b/giu)].map((m) => 2000 + Number(m[1])),
+  ];
   if (years.some((y) => y > 2023) || LIVE_DATA.test(lower)) return { reason: 'out_of_vintage' };
   const names = [
     ...[...lower.matchAll(new RegExp(OUTSIDE_NAMES.source, 'giu'))].map((m) => m[0]),
@@ -94,6 +99,7 @@ export function outOfScope(question: string, context: ScopeContext): OutOfScope 
     ...variants,
     ...(AMBIGUOUS_NAMES.exec(text) ? [AMBIGUOUS_NAMES.exec(text)![0]] : []),
     ...versionedProducts(text, context),
+    ...namedAsCompany(text, context),
     ...properNouns(text, context),
   ];
   if (names.length) return { reason: 'outside_names', words: [...new Set(names)] };
@@ -105,9 +111,9 @@ export function outOfScope(question: string, context: ScopeContext): OutOfScope 
 /** A chat mention: "@dev", "@Dev Patel" (an export writes the display name after the at sign). */
 const MENTION = /@[\p{L}\d._-]+(?:\s+\p{Lu}\p{Ll}+)?/gu;
 
-const ESSAY_TITLE = /who owns the generative ai platform|谁拥有生成式|生成式AI平台/iu;
+const ESSAY_TITLE = /who owns the generative ai platform|谁拥有生成式|生成式AI平台|谁主沉浮/iu;
 /** Words after a product's name that make it an edition the essay never saw: "Copilot Business", "Midjourney V6". */
-const EDITION = /^(?:[Vv]\d+(?:\.\d+)?|Business|Enterprise|Pro|Plus|Premium|Teams?|Turbo|Max|Ultra|Mini|Lite|Studio)$/u;
+const EDITION = /^(?:[Vv]\d+(?:\.\d+)?|\d{3}|Business|Enterprise|Pro|Plus|Premium|Teams?|Turbo|Max|Ultra|Mini|Lite|Studio)$/u;
 
 /**
  * The text with every run of up to four words that is a name the knowledge base holds blanked out,
@@ -146,7 +152,9 @@ function versionedProducts(text: string, context: ScopeContext): string[] {
     .filter(([whole, written, version]) => {
       const letters = written!.toLowerCase();
       const name = whole.toLowerCase().replace(/[\s-]/g, '');
-      if (context.isKnownName(name) || context.knows(name)) return false;
+      // "A100s" are A100s.
+      const singular = name.replace(/(\d)s$/, '$1');
+      if ([name, singular].some((n) => context.isKnownName(n) || context.knows(n) || isStopWord(n))) return false;
       // "H200" and "H20" are chips of the H100's family; "H1" is a half-year.
       if (context.isFamily(letters) && (!NOT_A_PRODUCT.has(letters) || version!.length >= 2)) return true;
       if (NOT_A_PRODUCT.has(letters)) return false;
@@ -154,6 +162,20 @@ function versionedProducts(text: string, context: ScopeContext): string[] {
       return looksLikeAName && letters.length >= 2 && !isStopWord(letters) && !context.knows(letters);
     })
     .map(([whole]) => whole.toLowerCase());
+}
+
+/** A word the question itself calls a company ("LINE这家公司", "a company called Zephyr") that the knowledge base does not hold. */
+function namedAsCompany(text: string, context: ScopeContext): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(
+    /([A-Za-z][\w.-]{1,30})\s*(?:这家|这个|那家)?(?:公司|企业|初创)|(?:compan(?:y|ies)|startup|firm) (?:called|named) ([A-Za-z][\w.-]{1,30})/gu,
+  )) {
+    const word = m[1] ?? m[2]!;
+    const key = word.toLowerCase();
+    if (context.isKnownName(key) || isStopWord(key) || /^(ai|the|a|an|app|model|cloud|chip|gpu|llm|saas|b2b|b2c)$/i.test(key)) continue;
+    out.push(word);
+  }
+  return out;
 }
 
 /**

@@ -36,7 +36,7 @@ const REWRITES: [RegExp, string][] = [
     ' investment ',
   ],
   [/(赚钱最多|赚得最多|赚最多|最赚钱|谁(?:在|才)?(?:赚|挣|拿走)(?:到|了)?(?:最多的?)?钱)/g, ' 赢家 价值 '],
-  [/(赚钱了?吗?|盈利了?吗?|挣钱|赚到钱)/g, ' 盈利 '],
+  [/(赚钱了?吗?|盈利了?吗?|挣钱|赚到钱)/g, ' 盈利 商业化 '],
   // Spaced out so the segmenter does not glue the next word on ("商业化做起来了吗" -> "化做").
   [/(规模化商业化|商业化|商业变现)/g, ' 商业化 '],
   [/((?:做|搞|跑)(?:起来|成)了?(?:吗|没)?)/g, ' 实现 '],
@@ -50,8 +50,12 @@ const REWRITES: [RegExp, string][] = [
   ],
   [/(好做吗?|难做吗?|好不好做|日子好过吗?|容易吗)/g, ' 挑战 '],
   [/\b(gen ?ai|genai|generative artificial intelligence|aigc)\b/g, ' generative ai '],
-  // "Oracle's role", "甲骨文是什么角色": a company's place in the essay is its card, not a word to look up.
-  [/\b(what role|roles?|what part does|fit in)\b|角色|定位|扮演|干啥的|干嘛的/g, ' '],
+  // "Oracle's role", "what has Intel brought to the party", "甲骨文是什么角色", "Graphcore啥来头": a
+  // company's place in the essay is its card, not words to look up.
+  [
+    /\b(what role|roles?|what part does|fit(?:s)? in|(?:what'?s|whats) (?:the )?deal with|'?s deal|bring(?:s)? to the (?:table|party)|brought to the \w+|bring(?:s|ing)? to the \w+|(?:what'?s|whats) (?:their|its|his|her) deal)\b|角色|定位|扮演|干啥的|干嘛的|啥来头|什么来头|来头|是啥东西|是什么东西|啥玩意儿?|东西/g,
+    ' ',
+  ],
   // How a model company puts its models in users' hands: a paid API, or open weights given away.
   [
     /\b((?:the )?way (?:they|it) offers?|offer(?:s|ing)? (?:their|its|the) models?|distribut(?:e|es|ing) (?:their|its) models?|business models?)\b/g,
@@ -59,12 +63,62 @@ const REWRITES: [RegExp, string][] = [
   ],
   [/(提供方式|怎么提供|商业模式|怎么卖)/g, ' 商业模式 API '],
   // Chat shorthand and slang, each onto the knowledge base's word for the thing.
+  [/\b((?:turn|grow|become|get) (?:into )?(?:a )?(?:giant|behemoth|juggernaut|huge|massive|enormous))\b/g, ' become very large '],
+  [/(庞然大物|巨无霸|巨头|大玩家)/g, ' 巨头 '],
+  [/\b((?:model |product )?line-?ups?|product lines?|portfolio)\b/g, ' model families '],
+  [/(产品线|旗下(?:的)?模型|模型矩阵)/g, ' 模型系列 '],
+  [
+    /\b(tam|total addressable market|market size|how big (?:could|can|will|might) (?:the )?(?:\S+ ){0,3}?(?:market|pie|opportunity) (?:get|be))\b/g,
+    ' potential market ',
+  ],
+  [/(市场(?:规模|空间)(?:有多大|多大)?|天花板)/g, ' 潜在市场 '],
+  [/\b(bull(?:ish)?|bear(?:ish)?|bull case|bear case|optimistic|pessimistic|upbeat|gloomy)\b/g, ' optimistic '],
+  [/(看多还是看空|看多|看空|乐观还是悲观|悲观|乐观)/g, ' 看好 '],
+  [/(利润空间|赚头)/g, ' 毛利率 '],
+  [/(拉低|压低|压着|拖后腿|拖累|吃掉)/g, ' 拖累 '],
+  [/\b(get(?:s|ting)? better|improv(?:e|es|ing)|pick(?:s|ing)? up|recover(?:s|ing)?)\b/g, ' improve '],
+  [/(变好|好转|改善|提升|回升)/g, ' 改善 '],
+  [/\b(translator'?s?|editor'?s?|repost(?:er)?)\b/g, ' translator editor '],
+  [/(译者|编者|转载方)/g, ' 译者 编者 '],
+  [/\b(interview(?:ed|s)?|talk(?:ed)? to|spoke (?:to|with))\b/g, ' interviews '],
+  [/\b(any(?:one|body) (?:use|using|uses)|who uses|adoption|traction)\b/g, ' adoption share '],
+  [/\b(built on(?: top of)?|based on|runs? on|running on|powered by|under the hood)\b/g, ' underlying model '],
+  [/(基于|底层模型|用的啥模型|用的什么模型|用的是什么模型)/g, ' 底层模型 '],
+  [/\b(invent(?:ed|or|ors)?|pioneer(?:ed|s)?|laid the (?:groundwork|foundations?)|came up with)\b/g, ' research foundations '],
+  [/(发明(?:了|的)?|开创(?:了|的)?|奠基|奠定(?:了)?)/g, ' 奠定 基础 '],
+  [
+    /\b(look(?:s)? (?:basically |pretty |all |kinda )?(?:the )?same|look(?:s)? alike|samey|cookie[- ]cutter|undifferentiated)\b/g,
+    ' similar differentiation ',
+  ],
+  [/(同质化|千篇一律|长得都一样|都差不多|大同小异)/g, ' 相似 差异化 '],
+  [/(来卷|在卷|咋卷|怎么卷|卷起来|内卷)/g, ' 竞争 '],
+  [/(降过价|降了价|降价了?)/g, ' 降价 '],
+  [/(入局|入场|进场|杀进来|杀入|进军)/g, ' 进入 市场 '],
+  [/(各层|每层|分层|每一层|各个层|逐层)/g, ' 逐层 '],
+  [/(垂直整合|垂直一体化|纵向一体化)/g, ' 纵向整合 '],
+  [/\b(layer by layer|each layer|every layer|per layer|all (?:the |three )?layers)\b/g, ' layer by layer '],
+  [/\b(get(?:s|ting)? into|enter(?:s|ing|ed)?|break(?:s|ing)? into|muscl(?:e|es|ing) in(?:to)?)\b/g, ' entering market '],
+  [/(定价|售价|价格|价钱)/g, ' 价格 售价 '],
+  [/(?:老派|老牌|传统)的?(?=护城河|壁垒)/g, ' 经典 '],
+  [/(市场能有多大|市场有多大|能做多大)/g, ' 潜在市场 '],
+  [/\b(trade-?offs?|pros and cons|upsides? and downsides?)\b/g, ' cost flexibility '],
+  [/(取舍|权衡|利弊|优缺点)/g, ' 代价 灵活性 '],
+  [/(谁投的|谁投资的?|投资方)/g, ' 投资 '],
+  [/\b(ai tourists?|tourists?|freeloaders?|tyre[- ]kickers?|tire[- ]kickers?)\b/g, ' tourists retention '],
+  [/(白嫖党?|薅羊毛|尝鲜用户|看热闹的)/g, ' 只图新鲜 留存 '],
+  [/(有啥关系|有什么关系|啥关系|什么关系|跟这事)/g, ' '],
+  [/(有人用吗?|用的人多吗?|谁在用|有谁用|用得多吗?)/g, ' 采用 份额 '],
+  [/(访谈|采访|调研|聊了)/g, ' 访谈 '],
   [/\bcos\b/g, ' companies '],
+  [/\b(vals?)\b/g, ' valuation '],
+  [/\b(revs?|rev est)\b/g, ' revenue '],
+  [/\b(yrs?)\b/g, ' year '],
+  [/\b(gms?)\b/g, ' gross margin '],
   [/\bdc\b/g, ' data center '],
   [/\b(nlp|natural language processing)\b|自然语言(?:处理)?/g, ' language model '],
   [/\b(first dibs|dibs on|priority access|first in line|front of the (?:line|queue))\b/g, ' preferential access '],
   [/(优先拿到|先拿到|抢先拿到|优先供货)/g, ' 优先获得 '],
-  [/\b(c(?:o|a)me out|launch(?:ed|es)?|release date|releas(?:e|es|ing)|debut(?:ed|s)?)\b/g, ' released '],
+  [/\b(c(?:o|a)me out|launch(?:ed|es)?|release date|releas(?:e|es|ing)|debut(?:ed|s)?|ship(?:ped|s)?|go live|went live)\b/g, ' released '],
   [/(问世|推出|上线)/g, ' 发布 '],
   [/\b(vc love|investor (?:love|interest)|investors? piled in|got funded)\b/g, ' attracted investors '],
   [/(老大|龙头|一哥|领头羊|霸主|领跑者?)/g, ' 领先 '],
@@ -151,6 +205,7 @@ const REWRITES: [RegExp, string][] = [
 /** Applied to questions and documents alike, so both meet in one vocabulary. */
 export function canonicalize(question: string): string {
   let text = ` ${question.normalize('NFKC').toLowerCase()} `;
-  for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement);
+  // Spaces are collapsed after each rewrite so that later patterns, written with single spaces, still match.
+  for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement).replace(/\s{2,}/g, ' ');
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -18,10 +18,11 @@ const EN_STOP = new Set(
   happen happens happened try trying tried gotten getting real jan january feb february mar march apr april may jun june
   go goes went jul july aug august sep sept september oct october nov november dec december
   ngl tbh imo imho lol lmao fr btw pls plz nah yeah yep ok okay hey hi guys anyone anybody quick question wondering
-  vs versus differ differs difference differences different compare compared comparison`.split(/\s+/),
+  vs versus differ differs difference differences different compare compared comparison per a16z
+  numbers stats info details lowdown overview vibe vibes overall eli5 essay article piece`.split(/\s+/),
 );
 const ZH_STOP = new Set(
-  `的 了 是 在 和 与 及 吗 呢 吧 啊 么 什么 怎么 怎样 如何 哪些 哪个 哪 谁 多少 多少钱 几 为什么 为何 这 那 这个 那个 有 没有 都 也 就 还 被 把 给 对 从 到 请 问 一下 一个 我 你 我们 他们 它 它们 说 讲 告诉 知道 目前 现在 大概 大约 左右 呀 嘛 其 之 会 能 可以 是否 有没有 要 又 得 地 着 过 个 些 吧 哦 呃 嗯 啥 咋 么样 如何 多 少 哪年 哪家 哪里 什么样 什么时候 时候 多少个 多大 今年 去年 最 靠谱 第一次 靠 做的 一些 哈 呗 啦 嘞 咯 哇 诶 欸 哎 嘿 嗨 哈哈 大佬 兄弟 各位 求问 请教 问下 想问 好奇 是啥 意思 啥意思 什么意思 指的是 是指 这块 这一块 这边 这篇文章 这篇 本文 文中 文章中 区别 不同 不一样 差别 对比 相比 比较 有啥`.split(
+  `的 了 是 在 和 与 及 吗 呢 吧 啊 么 什么 怎么 怎样 如何 哪些 哪个 哪 谁 多少 多少钱 几 为什么 为何 这 那 这个 那个 有 没有 都 也 就 还 被 把 给 对 从 到 请 问 一下 一个 我 你 我们 他们 它 它们 说 讲 告诉 知道 目前 现在 大概 大约 左右 呀 嘛 其 之 会 能 可以 是否 有没有 要 又 得 地 着 过 个 些 吧 哦 呃 嗯 啥 咋 么样 如何 多 少 哪年 哪家 哪里 什么样 什么时候 时候 多少个 多大 今年 去年 最 靠谱 第一次 靠 做的 一些 哈 呗 啦 嘞 咯 哇 诶 欸 哎 嘿 嗨 哈哈 大佬 兄弟 各位 求问 请教 问下 想问 好奇 是啥 意思 啥意思 什么意思 指的是 是指 这块 这一块 这边 这篇文章 这篇 本文 文中 文章中 文章 区别 不同 不一样 差别 对比 相比 比较 有啥 里面 在里面 这里面 这里 其中 到底 整体 总体`.split(
     /\s+/,
   ),
 );
