@@ -134,8 +134,8 @@ describe('the evaluation set', () => {
     const seen = new Set<string>();
     for (const set of sets) {
       const texts = set.questions.map((q) => q.question.trim().toLowerCase());
-      // Written apart, sets may share a few short questions ("what's nvidia's stock price today?"), not many.
-      expect(texts.filter((t) => seen.has(t)).length / texts.length, set.file).toBeLessThan(0.05);
+      // Written apart, sets may share a few short questions ("whats a vertical cloud"), not many.
+      expect(texts.filter((t) => seen.has(t)).length / texts.length, set.file).toBeLessThan(0.1);
       for (const t of texts) seen.add(t);
       if (set.role === 'tuning') continue;
       const share = (pick: (q: (typeof set.questions)[number]) => boolean) => set.questions.filter(pick).length / set.questions.length;
