@@ -204,8 +204,11 @@ const REWRITES: [RegExp, string][] = [
 
 /** Applied to questions and documents alike, so both meet in one vocabulary. */
 export function canonicalize(question: string): string {
-  let text = ` ${question.normalize('NFKC').toLowerCase()} `;
+  let text = ` ${question.normalize('NFKC').toLowerCase()} `.replace(/\s+/g, ' ');
   // Spaces are collapsed after each rewrite so that later patterns, written with single spaces, still match.
-  for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement).replace(/\s{2,}/g, ' ');
+  for (const [pattern, replacement] of REWRITES) {
+    const next = text.replace(pattern, replacement);
+    if (next !== text) text = next.replace(/\s{2,}/g, ' ');
+  }
   return text.replace(/\s+/g, ' ').trim();
 }
