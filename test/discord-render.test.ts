@@ -106,6 +106,7 @@ describe('rendering within Discord’s limits', () => {
         label: '§6 Infrastructure vendors touch everything and reap the rewards',
         vintage: 'Jan 2023',
         opinion: true,
+        by: 'a16z' as const,
       })),
       suggestions: ['/brief', '/help'],
     });

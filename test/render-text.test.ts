@@ -31,7 +31,7 @@ describe('renderText', () => {
           { label: 'Short', value: '1', cite: '§6, Jan 2023' },
           { label: 'Longer label', value: '2' },
         ],
-        sources: [{ section: 'infra', label: '§6 Infra', vintage: 'Jan 2023', opinion: true }],
+        sources: [{ section: 'infra', label: '§6 Infra', vintage: 'Jan 2023', opinion: true, by: 'a16z' }],
         suggestions: ['/layer infra'],
       }),
       120,

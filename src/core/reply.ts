@@ -23,6 +23,8 @@ export interface Citation {
   vintage: string;
   /** The reply states some of what it takes from this section as the essay's opinion. */
   opinion: boolean;
+  /** Who wrote the section: a16z, or the Chinese translator (the preface and the appendix). */
+  by: 'a16z' | 'translator';
 }
 
 export interface Chart {

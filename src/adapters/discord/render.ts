@@ -4,6 +4,7 @@
 // Usage and error replies are plain content: short, ephemeral, read like a reply in the chat.
 import { displayWidth, padEnd } from '../../core/i18n/format.js';
 import { t } from '../../core/i18n/strings.js';
+import { sourcesLines } from '../../core/knowledge/cite.js';
 import type { KeyFigure, Reply, Table } from '../../core/reply.js';
 import { EPHEMERAL, type EmbedField, type MessageBody, type MessageFile, type OutgoingMessage } from './api-types.js';
 import { LIMITS, packEmbeds } from './pack.js';
@@ -123,8 +124,7 @@ function footerText(reply: Reply): string | undefined {
   const lang = reply.lang;
   const lines: string[] = [];
   if (reply.sources.length) {
-    const cited = reply.sources.map((s) => `${s.label} (${s.vintage}${s.opinion ? `, ${t(lang, 'inclOpinion')}` : ''})`);
-    lines.push(`${t(lang, 'sources')}: ${t(lang, 'essay')}: ${cited.join('; ')}`);
+    lines.push(...sourcesLines(reply.sources, lang));
   }
   if (reply.suggestions.length) lines.push(`${t(lang, 'try')}: ${reply.suggestions.join('  ·  ')}`);
   return lines.length ? lines.join('\n') : undefined;

@@ -2,6 +2,7 @@
 // (columns when it fits, one block per row when it doesn't), sources and suggestions.
 import { displayWidth, padEnd } from '../../core/i18n/format.js';
 import { t } from '../../core/i18n/strings.js';
+import { sourcesLines } from '../../core/knowledge/cite.js';
 import type { Chart, Reply, Table } from '../../core/reply.js';
 import { wrap } from './wrap.js';
 
@@ -30,8 +31,7 @@ export function renderText(reply: Reply, width = 80): string {
   if (reply.table) out.push(...renderTable(reply.table, width), '');
   if (reply.chart) out.push(...renderBars(reply.chart, width), '');
   if (reply.sources.length) {
-    const cited = reply.sources.map((s) => `${s.label} (${s.vintage}${s.opinion ? `, ${t(lang, 'inclOpinion')}` : ''})`);
-    out.push(...wrap(`${t(lang, 'sources')}: ${t(lang, 'essay')}: ${cited.join('; ')}`, width));
+    for (const line of sourcesLines(reply.sources, lang)) out.push(...wrap(line, width));
   }
   if (reply.suggestions.length) out.push(...wrap(`${t(lang, 'try')}: ${reply.suggestions.join('  ·  ')}`, width));
   while (out.at(-1) === '') out.pop();

@@ -4,6 +4,7 @@
 // of 2,000, 150 for a header): long content is split, and what still does not fit is cut with a
 // visible "…" and a note, never rejected.
 import { t } from '../../core/i18n/strings.js';
+import { sourcesLines } from '../../core/knowledge/cite.js';
 import type { Reply } from '../../core/reply.js';
 import { escapeMrkdwn as esc, inertPlainText } from './escape.js';
 
@@ -60,8 +61,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMe
   }
   const context: string[] = [];
   if (reply.sources.length) {
-    const cited = reply.sources.map((s) => `${s.label} (${s.vintage}${s.opinion ? `, ${t(reply.lang, 'inclOpinion')}` : ''})`);
-    context.push(`${t(reply.lang, 'sources')}: ${t(reply.lang, 'essay')} · ${cited.join('; ')}`);
+    context.push(...sourcesLines(reply.sources, reply.lang));
   }
   if (reply.suggestions.length) context.push(`${t(reply.lang, 'try')}: ${reply.suggestions.map((s) => `\`${s}\``).join('  ·  ')}`);
   const contextBlock = context.length

@@ -1,8 +1,7 @@
 // Questions people asked, and the knowledge base's answer where it has one. Retrieval decides
 // what is covered, exactly as /ask does, so a digest never answers what /ask would refuse.
 import type { Lang } from '../i18n/lang.js';
-import { t } from '../i18n/strings.js';
-import { cite, shortCite } from '../knowledge/cite.js';
+import { cite, opinionLabel, shortCite } from '../knowledge/cite.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { retrieve } from '../search/retrieve.js';
 import type { QuestionAnswer } from './digest.js';
@@ -50,7 +49,7 @@ export function answerQuestion(kb: KnowledgeBase, question: string, lang: Lang):
   const lead = firstSentence(top.lead[lang]);
   const opinion = top.source.kind === 'opinion';
   return {
-    text: opinion ? `${t(lang, 'opinionLabel')}: ${lead}` : lead,
+    text: opinion ? `${opinionLabel(top.source, lang)}: ${lead}` : lead,
     cite: shortCite(kb, top.source, lang),
     citation: cite(kb, top.source, lang),
     ...(top.more ? { more: top.more } : {}),

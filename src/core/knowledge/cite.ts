@@ -3,7 +3,17 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/strings.js';
 import type { Citation } from '../reply.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import type { Source } from './schema.js';
+import type { SectionId, Source } from './schema.js';
+
+/**
+ * The Chinese translation adds a preface and an appendix of company figures that a16z did not
+ * write. Whoever cites them must be able to tell, so every citation says who wrote its section.
+ */
+const TRANSLATOR_SECTIONS: ReadonlySet<SectionId> = new Set(['preface', 'appendix']);
+
+export function writtenBy(section: SectionId): Citation['by'] {
+  return TRANSLATOR_SECTIONS.has(section) ? 'translator' : 'a16z';
+}
 
 export function cite(kb: KnowledgeBase, source: Source, lang: Lang): Citation {
   const section = kb.section(source.section);
@@ -12,7 +22,31 @@ export function cite(kb: KnowledgeBase, source: Source, lang: Lang): Citation {
     label: `§${section.number} ${section.title[lang]}`,
     vintage: vintageLabel(source.vintage, lang),
     opinion: source.kind === 'opinion',
+    by: writtenBy(section.id),
   };
+}
+
+/** "Opinion (a16z)", or the translator's preface when the opinion is the editor's. */
+export function opinionLabel(source: Source, lang: Lang): string {
+  return t(lang, writtenBy(source.section) === 'translator' ? 'editorOpinionLabel' : 'opinionLabel');
+}
+
+/**
+ * The sources of a reply as lines: one for a16z's essay, one for the translator's additions, so no
+ * renderer can credit the preface or the appendix to a16z.
+ */
+export function sourcesLines(sources: readonly Citation[], lang: Lang): string[] {
+  const listed = (by: Citation['by']) =>
+    sources
+      .filter((s) => s.by === by)
+      .map((s) => `${s.label} (${s.vintage}${s.opinion ? `, ${t(lang, 'inclOpinion')}` : ''})`)
+      .join('; ');
+  const lines: string[] = [];
+  const essay = listed('a16z');
+  const translator = listed('translator');
+  if (essay) lines.push(`${t(lang, 'sources')}: ${t(lang, 'essay')}: ${essay}`);
+  if (translator) lines.push(`${essay ? t(lang, 'alsoSources') : t(lang, 'sources')}: ${t(lang, 'translatorWork')}: ${translator}`);
+  return lines;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -28,7 +62,8 @@ export function vintageLabel(vintage: string, lang: Lang): string {
 export function shortCite(kb: KnowledgeBase, source: Source, lang: Lang): string {
   const section = kb.section(source.section);
   const kind = source.kind === 'opinion' ? `, ${t(lang, 'opinion')}` : source.kind === 'estimate' ? `, ${t(lang, 'estimate')}` : '';
-  return `§${section.number}, ${vintageLabel(source.vintage, lang)}${kind}`;
+  const by = section.id === 'appendix' ? ` ${t(lang, 'appendixNote')}` : section.id === 'preface' ? ` ${t(lang, 'prefaceNote')}` : '';
+  return `§${section.number}${by}, ${vintageLabel(source.vintage, lang)}${kind}`;
 }
 
 /** One citation per section, in the order first cited; a section is marked opinion if any use of it is. */
