@@ -102,6 +102,21 @@ describe('/moat', () => {
 });
 
 describe('/company', () => {
+  it('has cards for the models the essay names only in passing: Codex and DALL-E, made by OpenAI', async () => {
+    for (const [name, lang] of [
+      ['codex', 'en'],
+      ['OpenAI Codex', 'zh'],
+      ['dall-e', 'en'],
+      ['DALL·E', 'zh'],
+    ] as const) {
+      const r = await ask(`/company ${name}`, lang);
+      expect(r.title, name).toMatch(/^(Codex|DALL-E)$/);
+      expect(allText(r), name).toContain('OpenAI');
+      expect(r.sources.map((s) => s.section), name).toEqual(['appendix']);
+    }
+    expect(allText(await ask('/company codex'))).toContain('GitHub Copilot');
+  });
+
   it('gives Jasper’s appendix figures with dates and the appendix as source', async () => {
     const r = await ask('/company jasper');
     const text = allText(r);
