@@ -112,7 +112,10 @@ describe('/company', () => {
       const r = await ask(`/company ${name}`, lang);
       expect(r.title, name).toMatch(/^(Codex|DALL-E)$/);
       expect(allText(r), name).toContain('OpenAI');
-      expect(r.sources.map((s) => s.section), name).toEqual(['appendix']);
+      expect(
+        r.sources.map((s) => s.section),
+        name,
+      ).toEqual(['appendix']);
     }
     expect(allText(await ask('/company codex'))).toContain('GitHub Copilot');
   });
