@@ -9,10 +9,13 @@ import type { SectionId, Source } from './schema.js';
  * The Chinese translation adds a preface and an appendix of company figures that a16z did not
  * write. Whoever cites them must be able to tell, so every citation says who wrote its section.
  */
-const TRANSLATOR_SECTIONS: ReadonlySet<SectionId> = new Set(['preface', 'appendix']);
+const TRANSLATOR_SECTIONS: Partial<Record<SectionId, 'prefaceNote' | 'appendixNote'>> = {
+  preface: 'prefaceNote',
+  appendix: 'appendixNote',
+};
 
 export function writtenBy(section: SectionId): Citation['by'] {
-  return TRANSLATOR_SECTIONS.has(section) ? 'translator' : 'a16z';
+  return TRANSLATOR_SECTIONS[section] ? 'translator' : 'a16z';
 }
 
 export function cite(kb: KnowledgeBase, source: Source, lang: Lang): Citation {
@@ -62,7 +65,8 @@ export function vintageLabel(vintage: string, lang: Lang): string {
 export function shortCite(kb: KnowledgeBase, source: Source, lang: Lang): string {
   const section = kb.section(source.section);
   const kind = source.kind === 'opinion' ? `, ${t(lang, 'opinion')}` : source.kind === 'estimate' ? `, ${t(lang, 'estimate')}` : '';
-  const by = section.id === 'appendix' ? ` ${t(lang, 'appendixNote')}` : section.id === 'preface' ? ` ${t(lang, 'prefaceNote')}` : '';
+  const note = TRANSLATOR_SECTIONS[section.id];
+  const by = note ? ` ${t(lang, note)}` : '';
   return `§${section.number}${by}, ${vintageLabel(source.vintage, lang)}${kind}`;
 }
 
