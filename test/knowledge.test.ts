@@ -31,6 +31,12 @@ function* bilingual(value: unknown, path = ''): Generator<{ path: string; en: un
 const FILES = ['sections.json', 'layers.json', 'companies.json', 'figures.json', 'moats.json', 'theses.json'];
 const raw = Object.fromEntries(FILES.map((f) => [f, JSON.parse(readFileSync(join(defaultDataDir(), f), 'utf8')) as unknown]));
 
+const expectRange = (id: string, low: number, high: number, unit: string) => {
+  const figure = kb.figure(id);
+  expect(figure, id).toBeDefined();
+  expect([figure!.low, figure!.high, figure!.unit], id).toEqual([low, high, unit]);
+};
+
 describe('knowledge base integrity', () => {
   it('cites a section and a vintage on every record', () => {
     let count = 0;
@@ -121,11 +127,6 @@ describe('knowledge base integrity', () => {
   });
 
   it('holds the figures the essay states, with the essay’s values', () => {
-    const expectRange = (id: string, low: number, high: number, unit: string) => {
-      const figure = kb.figure(id);
-      expect(figure, id).toBeDefined();
-      expect([figure!.low, figure!.high, figure!.unit], id).toEqual([low, high, unit]);
-    };
     expectRange('inference_share_of_revenue', 20, 40, 'percent');
     expectRange('cloud_share_of_genai_revenue', 10, 20, 'percent');
     expectRange('app_gross_margin_typical', 50, 60, 'percent');
@@ -136,6 +137,31 @@ describe('knowledge base integrity', () => {
     expectRange('hundred_million_categories', 3, 3, 'count');
     expect(kb.figure('cloud_capex')?.low).toBe(100e9);
     expect(kb.figure('app_gross_margin_best')?.high).toBe(90);
+  });
+
+  it('makes every sum of money in the appendix a figure, so /brief figures lists it', () => {
+    // Each appendix fact that states money (a round, a valuation, revenue) points at figures that
+    // state exactly those sums: "$125M Series A, valued at $1.5B" is two figures.
+    const money = (text: string) => [...text.matchAll(/\$(\d+(?:\.\d+)?)([MB])/g)].map((m) => Number(m[1]) * (m[2] === 'B' ? 1e9 : 1e6));
+    let sums = 0;
+    for (const company of kb.companies) {
+      for (const fact of company.facts.filter((f) => f.source.section === 'appendix')) {
+        const stated = money(fact.value.en);
+        const figures = fact.figures.map((id) => kb.figure(id)!);
+        for (const sum of stated) {
+          sums++;
+          expect(
+            figures.some((f) => sum >= f.low && sum <= f.high),
+            `${company.id}: ${fact.value.en}`,
+          ).toBe(true);
+        }
+        for (const f of figures) expect(f.source.section, f.id).toBe('appendix');
+      }
+    }
+    expect(sums).toBeGreaterThanOrEqual(24);
+    expectRange('graphcore_valuation', 2.77e9, 2.77e9, 'usd');
+    expectRange('jasper_revenue_2022', 90e6, 90e6, 'usd_per_year');
+    expect(kb.figure('runway_revenue_estimate')?.source.kind).toBe('estimate');
   });
 
   it('files every company under a segment of its own layer', () => {

@@ -42,8 +42,10 @@ export function rankedLines(kb: KnowledgeBase, docs: readonly SearchDoc[], hits:
       (h, i, all) => all.findIndex((o) => o.doc.lead.en === h.doc.lead.en || (h.doc.figureId && o.doc.figureId === h.doc.figureId)) === i,
     )
     .slice(0, 2);
-  // A single fact about a company reads better with a line on what the company is.
-  const card = top.doc.kind === 'fact' ? kb.company(top.doc.companies[0] ?? '') : undefined;
+  // A single fact about a company (or one company's own figure) reads better with a line on what
+  // the company is.
+  const aboutOne = top.doc.kind === 'fact' || (top.doc.kind === 'figure' && top.doc.companies.length === 1);
+  const card = aboutOne ? kb.company(top.doc.companies[0] ?? '') : undefined;
   if (card && !supporting.some((h) => h.doc.id === `company:${card.id}`)) {
     const cardDoc = docs.find((d) => d.id === `company:${card.id}`);
     if (cardDoc) supporting.splice(1, 1, { doc: cardDoc, score: 0 });

@@ -47,6 +47,16 @@ const APPENDIX: Source = { section: 'appendix', vintage: '2023-01', kind: 'data'
 
 export function buildDocuments(kb: KnowledgeBase): SearchDoc[] {
   const docs: SearchDoc[] = [];
+  // A figure a company's fact states is answered in the fact's words, which give the round, the
+  // date and the valuation together ("$125M Series A, valued at $1.5B"), not the bare number. Only
+  // for one company's own figures: a market-wide one keeps its label (the big three's capex is not
+  // Azure's fact).
+  const ownFigure = (c: Company, id: string) => kb.figure(id)?.companies.join() === c.id;
+  const statingFact = new Map(
+    kb.companies.flatMap((c) =>
+      c.facts.flatMap((fact) => fact.figures.filter((id) => ownFigure(c, id)).map((id) => [id, factLead(c, fact)] as const)),
+    ),
+  );
   for (const f of kb.figures) {
     docs.push({
       id: `figure:${f.id}`,
@@ -55,7 +65,7 @@ export function buildDocuments(kb: KnowledgeBase): SearchDoc[] {
       text: join(both(f.display), both(f.context)),
       companies: f.companies,
       layers: f.layer ? [f.layer] : [],
-      lead: { en: `${f.label.en}: ${f.display.en}.`, zh: `${f.label.zh}:${f.display.zh}。` },
+      lead: statingFact.get(f.id) ?? { en: `${f.label.en}: ${f.display.en}.`, zh: `${f.label.zh}:${f.display.zh}。` },
       source: f.source,
       figureId: f.id,
       more: '/brief figures',
@@ -99,10 +109,7 @@ export function buildDocuments(kb: KnowledgeBase): SearchDoc[] {
         text: both(fact.value),
         companies: [c.id],
         layers: [c.layer],
-        lead: {
-          en: `${c.name}: ${fact.label.en}: ${fact.value.en}${fact.date && !fact.value.en.includes(fact.date.slice(0, 4)) ? ` (${fact.date})` : ''}.`,
-          zh: `${c.name}:${fact.label.zh}:${fact.value.zh}${fact.date && !fact.value.zh.includes(fact.date.slice(0, 4)) ? `(${fact.date})` : ''}。`,
-        },
+        lead: factLead(c, fact),
         source: fact.source,
         ...(fact.figures[0] ? { figureId: fact.figures[0] } : {}),
         more: `/company ${c.name}`,
@@ -330,4 +337,14 @@ function addMarketModel(kb: KnowledgeBase, docs: SearchDoc[]): void {
       });
     });
   }
+}
+
+/** A company fact as one answer line: "Jasper: Series A: $125M Series A, valued at $1.5B (2022-10)." */
+function factLead(c: Company, fact: Company['facts'][number]): Bilingual {
+  const dated = (value: string, open: string, close: string) =>
+    fact.date && !value.includes(fact.date.slice(0, 4)) ? `${open}${fact.date}${close}` : '';
+  return {
+    en: `${c.name}: ${fact.label.en}: ${fact.value.en}${dated(fact.value.en, ' (', ')')}.`,
+    zh: `${c.name}:${fact.label.zh}:${fact.value.zh}${dated(fact.value.zh, '(', ')')}。`,
+  };
 }
