@@ -2,6 +2,7 @@
 // moat, a section of the essay, "figures" (every figure), "moats" or "theses".
 import { knowledgeWords } from '../src/core/i18n/knowledge-words.js';
 import type { Lang } from '../src/core/i18n/lang.js';
+import { t } from '../src/core/i18n/strings.js';
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
 import { NameIndex } from '../src/core/knowledge/name-index.js';
@@ -151,7 +152,10 @@ function topicBrief(kb: KnowledgeBase, topic: Topic, lang: Lang): Reply {
       });
     case 'section':
       return reply(lang, `§${topic.section.number} ${topic.section.title[lang]}`, {
-        body: topic.section.notes.map((n) => n[lang]),
+        body: [
+          ...topic.section.notes.map((n) => n[lang]),
+          ...topic.section.background.map((n) => `${t(lang, 'backgroundLabel')}: ${n[lang]}`),
+        ],
         sources: [cite(kb, { section: topic.section.id, vintage: '2023-01', kind: 'data' }, lang)],
         suggestions: ['/brief', '/brief theses'],
       });

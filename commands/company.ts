@@ -49,8 +49,10 @@ export function companyCard(kb: KnowledgeBase, company: Company, lang: Lang): Re
   const body = [
     w.companyLayer(placeInStack(kb, company, lang)),
     company.description[lang],
-    ...(parent ? [w.madeBy(parent.name)] : []),
-    ...(products.length ? [w.products(products.map((p) => p.name).join(', '))] : []),
+    ...(parent ? [company.parentFrom === 'background' ? w.madeByBackground(parent.name) : w.madeBy(parent.name)] : []),
+    ...(products.length
+      ? [w.products(products.map((p) => (p.parentFrom === 'background' ? w.backgroundProduct(p.name) : p.name)).join(', '))]
+      : []),
     ...(company.founded ? [w.founded(company.founded)] : []),
   ];
   return reply(lang, company.name, {

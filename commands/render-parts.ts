@@ -1,5 +1,6 @@
 // Pieces of replies that several knowledge commands share: figure lines, company facts, opinion labels.
 import type { Lang } from '../src/core/i18n/lang.js';
+import { t } from '../src/core/i18n/strings.js';
 import { cite, opinionLabel, shortCite } from '../src/core/knowledge/cite.js';
 import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
 import type { Bilingual, Company, Figure, Source } from '../src/core/knowledge/schema.js';
@@ -7,6 +8,7 @@ import type { Citation, KeyFigure } from '../src/core/reply.js';
 
 /** A sentence from the knowledge base, labelled when the essay argues rather than reports it. */
 export function sourced(text: Bilingual, source: Source, lang: Lang): string {
+  if (source.kind === 'background') return `${t(lang, 'backgroundLabel')}: ${text[lang]}`;
   return source.kind === 'opinion' ? `${opinionLabel(source, lang)}: ${text[lang]}` : text[lang];
 }
 

@@ -63,3 +63,40 @@ describe.each(Object.entries(ADAPTERS))('the %s adapter', (_name, render) => {
     expect(cited.appendix, 'replies citing the appendix').toBeGreaterThan(10);
   });
 });
+
+// What neither text states (who wrote the original and when, GitHub Copilot's parent) may be said,
+// labelled as background, and is never cited to a section.
+describe('background knowledge', () => {
+  const backgroundCommands = [
+    '/ask who wrote the essay?',
+    '/ask 这篇文章的作者是谁',
+    '/brief preface',
+    '/company github copilot',
+    '/company microsoft',
+  ];
+
+  it.each(Object.entries(ADAPTERS))('is labelled and never sits beside a section in the %s adapter', async (_name, render) => {
+    for (const lang of ['en', 'zh'] as const) {
+      const label = lang === 'en' ? /background/i : /背景信息/;
+      for (const text of backgroundCommands) {
+        const segments = render(await ask(text, lang));
+        const background = segments.filter(
+          (s) => /Bornstein|Microsoft|微软/.test(s) && /Bornstein|Made by|所属公司|Products|相关产品/.test(s),
+        );
+        expect(background.length, `${text} (${lang}) says the background`).toBeGreaterThan(0);
+        for (const s of background) {
+          expect(s, `${text} (${lang})`).toMatch(label);
+          expect(s, `${text} (${lang}): cited to a section`).not.toMatch(/§\d/);
+        }
+      }
+    }
+  });
+
+  it('keeps background out of the section it is filed under, in every reply’s sources', async () => {
+    const reply = await ask('/ask who wrote the essay?', 'en');
+    expect(reply.body[0]).toMatch(/^Background \(not stated in the essay’s text\): .*Bornstein/);
+    const background = reply.sources.filter((s) => s.by === 'background');
+    expect(background).toHaveLength(1);
+    expect(background[0]!.label).not.toMatch(/§/);
+  });
+});

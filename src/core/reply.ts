@@ -23,8 +23,11 @@ export interface Citation {
   vintage: string;
   /** The reply states some of what it takes from this section as the essay's opinion. */
   opinion: boolean;
-  /** Who wrote the section: a16z, or the Chinese translator (the preface and the appendix). */
-  by: 'a16z' | 'translator';
+  /**
+   * Who wrote the section: a16z, or the Chinese translator (the preface and the appendix); or
+   * `background` for what neither text states, which is never cited to a section.
+   */
+  by: 'a16z' | 'translator' | 'background';
 }
 
 export interface Chart {

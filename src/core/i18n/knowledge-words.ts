@@ -14,6 +14,10 @@ export interface KnowledgeWords {
 
   companyLayer: (place: string) => string;
   madeBy: (parent: string) => string;
+  /** The parent is background knowledge, not something the essay says. */
+  madeByBackground: (parent: string) => string;
+  /** A product listed under its parent when that link is background knowledge. */
+  backgroundProduct: (name: string) => string;
   products: (list: string) => string;
   founded: (year: number) => string;
 
@@ -50,6 +54,8 @@ const en: KnowledgeWords = {
 
   companyLayer: (place) => `Layer: ${place}`,
   madeBy: (parent) => `Made by: ${parent}`,
+  madeByBackground: (parent) => `Made by: ${parent} (background: the essay does not say so)`,
+  backgroundProduct: (name) => `${name} (background, not from the essay)`,
   products: (list) => `Products in the knowledge base: ${list}`,
   founded: (year) => `Founded: ${year}`,
 
@@ -97,6 +103,8 @@ const zh: KnowledgeWords = {
 
   companyLayer: (place) => `所在层级: ${place}`,
   madeBy: (parent) => `所属公司: ${parent}`,
+  madeByBackground: (parent) => `所属公司: ${parent}(背景信息,文章并未写明)`,
+  backgroundProduct: (name) => `${name}(背景信息,非文章所述)`,
   products: (list) => `相关产品: ${list}`,
   founded: (year) => `成立于: ${year}`,
 

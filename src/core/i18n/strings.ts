@@ -18,6 +18,8 @@ const STRINGS = {
   appendixNote: { en: 'translator’s appendix', zh: '译者附录' },
   prefaceNote: { en: 'translator’s preface', zh: '译者编者按' },
   translatorWork: { en: 'added by the Chinese translator, not by a16z', zh: '中文译者所加,非 a16z 原文' },
+  backgroundLabel: { en: 'Background (not stated in the essay’s text)', zh: '背景信息(文章正文未写明)' },
+  backgroundSource: { en: 'background, not cited to any section of the essay', zh: '背景信息,不出自文章任何章节' },
   internalError: {
     en: 'Sorry, something went wrong on our side. If it keeps happening, report this id:',
     zh: '抱歉,我们这边出了问题。如果反复出现,请报告此编号:',

@@ -20,6 +20,15 @@ export function writtenBy(section: SectionId): Citation['by'] {
 
 export function cite(kb: KnowledgeBase, source: Source, lang: Lang): Citation {
   const section = kb.section(source.section);
+  if (source.kind === 'background') {
+    return {
+      section: section.id,
+      label: t(lang, 'backgroundSource'),
+      vintage: vintageLabel(source.vintage, lang),
+      opinion: false,
+      by: 'background',
+    };
+  }
   return {
     section: section.id,
     label: `§${section.number} ${section.title[lang]}`,
@@ -49,6 +58,7 @@ export function sourcesLines(sources: readonly Citation[], lang: Lang): string[]
   const translator = listed('translator');
   if (essay) lines.push(`${t(lang, 'sources')}: ${t(lang, 'essay')}: ${essay}`);
   if (translator) lines.push(`${essay ? t(lang, 'alsoSources') : t(lang, 'sources')}: ${t(lang, 'translatorWork')}: ${translator}`);
+  if (sources.some((s) => s.by === 'background')) lines.push(`${t(lang, 'alsoSources')}: ${t(lang, 'backgroundSource')}`);
   return lines;
 }
 
@@ -63,6 +73,7 @@ export function vintageLabel(vintage: string, lang: Lang): string {
 
 /** The short form shown beside a figure: "§6, Jan 2023". */
 export function shortCite(kb: KnowledgeBase, source: Source, lang: Lang): string {
+  if (source.kind === 'background') return t(lang, 'backgroundSource');
   const section = kb.section(source.section);
   const kind = source.kind === 'opinion' ? `, ${t(lang, 'opinion')}` : source.kind === 'estimate' ? `, ${t(lang, 'estimate')}` : '';
   const note = TRANSLATOR_SECTIONS[section.id];
@@ -70,12 +81,16 @@ export function shortCite(kb: KnowledgeBase, source: Source, lang: Lang): string
   return `§${section.number}${by}, ${vintageLabel(source.vintage, lang)}${kind}`;
 }
 
-/** One citation per section, in the order first cited; a section is marked opinion if any use of it is. */
+/**
+ * One citation per section, in the order first cited; a section is marked opinion if any use of it
+ * is. Background stays apart from the section it is filed under: it is not that section's text.
+ */
 export function uniqueCitations(citations: Citation[]): Citation[] {
   const bySection = new Map<string, Citation>();
   for (const c of citations) {
-    const seen = bySection.get(c.section);
-    bySection.set(c.section, seen ? { ...seen, opinion: seen.opinion || c.opinion } : c);
+    const key = c.by === 'background' ? 'background' : c.section;
+    const seen = bySection.get(key);
+    bySection.set(key, seen ? { ...seen, opinion: seen.opinion || c.opinion } : c);
   }
   return [...bySection.values()];
 }

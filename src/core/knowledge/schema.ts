@@ -29,7 +29,11 @@ const id = z.string().regex(/^[a-z0-9_]+$/, 'ids are lower-case letters, digits 
 export const Source = z.strictObject({
   section: SectionId,
   vintage: z.string().regex(/^\d{4}-\d{2}$/, 'vintage is YYYY-MM'),
-  kind: z.enum(['data', 'estimate', 'opinion']),
+  /**
+   * `background` is what the essay's text does not state (its authors, a product's parent company):
+   * kept because people ask, but never cited to a section: replies label it as background.
+   */
+  kind: z.enum(['data', 'estimate', 'opinion', 'background']),
   /** A short quote from the essay, where the wording itself matters (marked as a quote when shown). */
   quote: z.string().trim().min(1).optional(),
 });
@@ -41,6 +45,8 @@ export const Section = z.strictObject({
   title: Bilingual,
   /** What the section says, in our own words: used by /brief and, later, by /ask. */
   notes: z.array(Bilingual).min(1),
+  /** What people ask about the section that its text does not state (who wrote the original, when). */
+  background: z.array(Bilingual).default([]),
 });
 export type Section = z.infer<typeof Section>;
 
@@ -93,6 +99,8 @@ export const Company = z.strictObject({
   kind: z.enum(['company', 'product']),
   /** For a product, the company that makes it (a company id). */
   parent: id.optional(),
+  /** Whether the essay names the parent, or it is background knowledge (GitHub Copilot's Microsoft). */
+  parentFrom: z.enum(['essay', 'background']).default('essay'),
   layer: LayerId,
   /** A segment id of that layer (see layers.json). */
   segment: id,

@@ -323,6 +323,19 @@ function addMarketModel(kb: KnowledgeBase, docs: SearchDoc[]): void {
     });
   }
   for (const section of kb.sections) {
+    section.background.forEach((note, i) => {
+      docs.push({
+        id: `background:${section.id}:${i}`,
+        kind: 'note',
+        title: both(section.title),
+        text: both(note),
+        companies: [],
+        layers: [],
+        lead: note,
+        source: { section: section.id, vintage: '2023-01', kind: 'background' },
+        more: `/brief ${section.id}`,
+      });
+    });
     section.notes.forEach((note, i) => {
       docs.push({
         id: `note:${section.id}:${i}`,
