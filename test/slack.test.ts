@@ -286,7 +286,7 @@ describe('the app manifest', () => {
     expect(names).toEqual([...commands.map((c) => `/${c.name}`), '/genai']);
     for (const c of manifest.features.slash_commands) {
       expect(c.url).toBe('https://bot.example.com/slack/events');
-      expect(c.description.length).toBeLessThanOrEqual(100);
+      expect(c.description.length).toBeLessThanOrEqual(2000);
     }
     expect(manifest.features.slash_commands.find((c: any) => c.command === '/moat').usage_hint).toBe('<company>');
     expect(manifest.oauth_config.scopes.bot).toEqual([
