@@ -3,6 +3,7 @@
 // it is escaped like everything else a person wrote: a question holding "<!channel>" must not
 // ping the channel the moment someone shares its answer.
 import type { Lang } from '../../core/i18n/lang.js';
+import { t } from '../../core/i18n/strings.js';
 import { type Block, LIMITS, renderBlocks } from './blocks.js';
 import { cut } from './cut.js';
 import type { SlackDeps } from './dispatch.js';
@@ -50,8 +51,7 @@ export async function handleShare(payload: SharePayload, deps: SlackDeps): Promi
  */
 export function sharedBy(lang: Lang, userId: string, command: string, text: string): Block {
   const who = /^[UW][A-Z0-9]{2,}$/.test(userId) ? ` <@${userId}>` : '';
-  const label = lang === 'zh' ? '分享者' : 'Shared by';
   // Cut after escaping: escaping can make text four times longer.
   const what = cut(escapeCode(`${command} ${text}`.trim()), LIMITS.fieldText - 50);
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: `${label}${who} · \`${what}\`` }] };
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: `${t(lang, 'sharedBy')}${who} · \`${what}\`` }] };
 }

@@ -61,6 +61,7 @@ const STRINGS = {
   askUnknownTerms: { en: 'Not found in the knowledge base', zh: '知识库中没有' },
   slowDown: { en: 'One moment', zh: '请稍等' },
   workingOnIt: { en: '⏳ Working on it…', zh: '⏳ 正在处理……' },
+  sharedBy: { en: 'Shared by', zh: '分享者' },
   slackLocalNames: {
     en: 'On Slack, the Chinese command names work after /genai: /genai 公司 英伟达, /genai 层级 基础设施.',
     zh: '在 Slack 上,中文命令名写在 /genai 之后:/genai 公司 英伟达、/genai 层级 基础设施。',
