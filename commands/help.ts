@@ -20,14 +20,16 @@ export const helpCommand = defineCommand({
   },
   examples: ['/help', '/help moat'],
   pure: true,
-  run({ command: name }, { registry, lang }) {
+  run({ command: name }, { registry, lang, platform }) {
     if (!name) {
+      // Slack registers the English names only (the manifest's); a Chinese name is typed after /genai there.
+      const onSlack = platform === 'slack';
       return reply(lang, t(lang, 'helpTitle'), {
-        body: [t(lang, 'helpIntro')],
+        body: [t(lang, 'helpIntro'), ...(onSlack ? [t(lang, 'slackLocalNames')] : [])],
         table: {
           columns: [t(lang, 'command'), t(lang, 'description'), t(lang, 'example')],
           rows: registry.map((c) => [
-            knowledgeWords(lang).helpUsage(usageLine(c), c.localName?.zh),
+            knowledgeWords(lang).helpUsage(usageLine(c), c.localName && onSlack ? `genai ${c.localName.zh}` : c.localName?.zh),
             c.description[lang],
             c.examples[0] ?? '',
           ]),

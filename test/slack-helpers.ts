@@ -11,7 +11,7 @@ import { registerSlackHttp } from '../src/adapters/slack/http.js';
 import { createWebClient } from '../src/adapters/slack/web.js';
 import type { AnswerWriter } from '../src/core/search/answer-writer.js';
 import { createLogger } from '../src/logger.js';
-import { createRouter } from '../src/router/router.js';
+import { createRouter, type Router } from '../src/router/router.js';
 import { FollowUps } from '../src/server/follow-ups.js';
 import { createAppServer } from '../src/server/http-server.js';
 import { memoryStore } from '../src/store/memory-store.js';
@@ -30,16 +30,19 @@ export function sign(body: string, timestamp: number, secret = SECRET): Record<s
   return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
 }
 
-export async function startSlackServer(opts: { now?: () => number; answerWriter?: AnswerWriter } = {}) {
+export async function startSlackServer(
+  opts: { now?: () => number; answerWriter?: AnswerWriter; wrapRouter?: (router: Router) => Router; deferAfterMs?: number } = {},
+) {
   const logger = createLogger('silent');
   const server = createAppServer(logger);
-  const router = createRouter({
+  const realRouter = createRouter({
     commands,
     kb,
     store: memoryStore(),
     logger: recordingLogger(),
     ...(opts.answerWriter ? { answerWriter: opts.answerWriter } : {}),
   });
+  const router = opts.wrapRouter ? opts.wrapRouter(realRouter) : realRouter;
   const web = createWebClient('xoxb-test', logger, { slackApiUrl: `${SLACK_API}/api/` });
   const historyWeb = createWebClient('xoxb-test', logger, { slackApiUrl: `${SLACK_API}/api/`, rejectRateLimited: true });
   const followUps = new FollowUps();
@@ -54,6 +57,7 @@ export async function startSlackServer(opts: { now?: () => number; answerWriter?
     followUps,
     signingSecret: SECRET,
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
   });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/slack/events`;

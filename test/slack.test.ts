@@ -3,28 +3,20 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
-import { LIMITS, renderBlocks } from '../src/adapters/slack/blocks.js';
+import { renderBlocks } from '../src/adapters/slack/blocks.js';
 import { slackManifest } from '../src/adapters/slack/manifest.js';
 import { postJson } from '../src/adapters/slack/respond.js';
 import { verifySlackRequest } from '../src/adapters/slack/verify.js';
 import { fixture, hook, json, SLACK_API, startSlackServer } from './slack-helpers.js';
 import { ask } from './helpers.js';
+import { slackMessageProblems } from './slack-message-rules.js';
 
 // Only loopback is open (test/setup/loopback-only.ts): every other call must be intercepted.
 afterEach(() => nock.cleanAll());
 
-/** Every Block Kit limit the bot must respect. */
-function expectWithinLimits(message: { text: string; blocks: Record<string, any>[] }): void {
-  expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
-  expect(message.text.length).toBeGreaterThan(0);
-  for (const block of message.blocks) {
-    if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(LIMITS.header);
-    if (block.type === 'section' && block.text) expect(block.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
-    if (block.fields) {
-      expect(block.fields.length).toBeLessThanOrEqual(LIMITS.fields);
-      for (const f of block.fields) expect(f.text.length).toBeLessThanOrEqual(LIMITS.fieldText);
-    }
-  }
+/** Every Block Kit limit the bot must respect, and no markup it did not write. */
+function expectWithinLimits(message: Record<string, any>, botMentions: string[] = []): void {
+  expect(slackMessageProblems(message, { botMentions })).toEqual([]);
 }
 
 describe('Slack request signing', () => {
@@ -68,7 +60,7 @@ describe('POST /slack/events', () => {
     expect(body.response_type).toBe('ephemeral');
     expect(body.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Infrastructure (infra)', emoji: false } });
     expect(JSON.stringify(body.blocks)).toMatch(/10-20%/);
-    expect(body.blocks.at(-1).elements[0]).toMatchObject({ action_id: 'share_in_channel', value: '{"c":"/layer","t":"infra","l":"en"}' });
+    expect(body.blocks.at(-1).elements[0]).toMatchObject({ action_id: 'share_in_channel', value: 'en /layer infra' });
     expectWithinLimits(body);
   });
 
@@ -108,11 +100,16 @@ describe('POST /slack/events', () => {
   });
 
   it('escapes what users typed so nothing can ping a channel or a person', async () => {
-    const body = await json(await slack.command({ command: '/company', text: '<!channel> <@U123> @here' }));
-    const text = JSON.stringify(body);
+    // Typed literally, Slack sends "<" escaped; as markup (a real @channel), it sends "<!channel>".
+    const typed = await json(await slack.command({ command: '/company', text: '&lt;!channel&gt; &lt;@U123&gt; @here R&amp;D' }));
+    const text = JSON.stringify(typed);
     expect(text).not.toMatch(/<!channel>|<@U123>/);
-    expect(text).toMatch(/&lt;!channel&gt;/);
-    expect(text).not.toMatch(/@here/);
+    expect(text).toMatch(/&lt;!channel&gt; &lt;@U123&gt; @\u2060here R&amp;D/); // escaped once: on screen as typed
+    expect(text).not.toMatch(/&amp;lt;|&amp;amp;/);
+    expectWithinLimits(typed);
+    const markup = await json(await slack.command({ command: '/company', text: '<!channel> <@U123|ana> <!subteam^S1|@team>' }));
+    expect(JSON.stringify(markup)).toMatch(/@\u2060channel @ana @team/);
+    expectWithinLimits(markup);
   });
 
   it('refuses bad, missing, stale and future signatures, and tampered bodies, with 401', async () => {
@@ -194,7 +191,8 @@ describe('slow commands', () => {
     const first = await json(
       await slack.command({ command: '/ask', text: 'what share of revenue goes to inference?', response_url: answer.url }),
     );
-    expect(first).toEqual({ response_type: 'ephemeral', text: '⏳ Working on it…', blocks: [] });
+    // Text only: an empty blocks list is not a valid message.
+    expect(first).toEqual({ response_type: 'ephemeral', text: '⏳ Working on it…' });
     const followUps = await answer.received();
     expect(followUps[0]).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(followUps[0].blocks[1].text.text).toBe('Apps spend about 20-40% of revenue on inference (§6).');
@@ -286,7 +284,7 @@ describe('the app manifest', () => {
     expect(names).toEqual([...commands.map((c) => `/${c.name}`), '/genai']);
     for (const c of manifest.features.slash_commands) {
       expect(c.url).toBe('https://bot.example.com/slack/events');
-      expect(c.description.length).toBeLessThanOrEqual(100);
+      expect(c.description.length).toBeLessThanOrEqual(2000);
     }
     expect(manifest.features.slash_commands.find((c: any) => c.command === '/moat').usage_hint).toBe('<company>');
     expect(manifest.oauth_config.scopes.bot).toEqual([

@@ -200,7 +200,8 @@ export function createRouter(options: RouterOptions): Router {
 
 function cacheKey(name: string, lang: Lang, invocation: Invocation, argsText: string): string {
   const args = typeof invocation.args === 'string' ? argsText : JSON.stringify(invocation.args);
-  return `${name}\u0000${lang}\u0000${invocation.wantsChart ? 1 : 0}\u0000${args}`;
+  // By platform too: a reply may say how to type a command there (/help on Slack).
+  return `${name}\u0000${lang}\u0000${invocation.platform}\u0000${invocation.wantsChart ? 1 : 0}\u0000${args}`;
 }
 
 /**

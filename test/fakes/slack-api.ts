@@ -16,6 +16,8 @@ export interface FakeSlackApi {
   /** A response_url that posts here. */
   responseUrl(id: string): string;
   calls: SlackCall[];
+  /** What conversations.history answers with (a channel's messages, as Slack sends them). */
+  history: Record<string, unknown>[];
   /** Calls to one path ("/api/auth.test", "/commands/x"). */
   callsTo(path: string): SlackCall[];
   close(): Promise<void>;
@@ -23,6 +25,7 @@ export interface FakeSlackApi {
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackCall[] = [];
+  const history: Record<string, unknown>[] = [];
   let files = 0;
   let base = '';
   const server = createServer(async (req, res) => {
@@ -53,6 +56,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return reply(200, { ok: true, files: [{ id: `F${files}`, title: 'chart' }] });
       case '/api/chat.postMessage':
         return reply(200, { ok: true, ts: `${Date.now() / 1000}` });
+      case '/api/conversations.history':
+        return reply(200, { ok: true, messages: history, has_more: false });
+      case '/api/conversations.replies':
+        return reply(200, { ok: true, messages: [], has_more: false });
+      case '/api/users.info':
+        return reply(200, { ok: true, user: { id: 'U1', is_admin: false, is_owner: false } });
       default:
         return reply(200, { ok: false, error: 'unknown_method' });
     }
@@ -63,6 +72,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/commands/${id}`,
     calls,
+    history,
     callsTo: (path) => calls.filter((c) => c.path === path),
     close: () =>
       new Promise((resolve) => {

@@ -6,9 +6,22 @@
 import { t } from '../../core/i18n/strings.js';
 import { sourcesLines } from '../../core/knowledge/cite.js';
 import type { Reply } from '../../core/reply.js';
+import { cut, split, splitLines } from './cut.js';
 import { escapeMrkdwn as esc, inertPlainText } from './escape.js';
+import { BUTTON_VALUE_MAX, encodeShareValue } from './share-value.js';
 
-export const LIMITS = { blocks: 50, sectionText: 3000, fields: 10, fieldText: 2000, header: 150, contextElements: 10, text: 3000 } as const;
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  fields: 10,
+  fieldText: 2000,
+  header: 150,
+  contextElements: 10,
+  text: 3000,
+  buttonText: 75,
+  buttonValue: BUTTON_VALUE_MAX,
+  altText: 2000,
+} as const;
 
 export type Block = Record<string, unknown>;
 
@@ -24,6 +37,8 @@ export interface RenderOptions {
   share?: { command: string; text: string };
   /** A chart uploaded to Slack, shown as an image block. */
   chartFileId?: string;
+  /** A last block the caller adds (who shared the answer), kept whatever the body has to give up. */
+  footer?: Block;
 }
 
 export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMessage {
@@ -75,14 +90,14 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMe
     text: fallbackText(reply),
     blocks: fit(
       blocks,
-      [contextBlock, actions].filter((b): b is Block => Boolean(b)),
+      [contextBlock, actions, options.footer].filter((b): b is Block => Boolean(b)),
       reply,
     ),
   };
 }
 
 function shareButton(reply: Reply, share: { command: string; text: string }): Block {
-  const value = JSON.stringify({ c: share.command, t: share.text.slice(0, 1500), l: reply.lang });
+  const value = encodeShareValue({ command: share.command, text: share.text, lang: reply.lang });
   return {
     type: 'actions',
     elements: [
@@ -113,36 +128,4 @@ function fallbackText(reply: Reply): string {
 
 function section(text: string): Block {
   return { type: 'section', text: { type: 'mrkdwn', text } };
-}
-
-function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** Splits at line or sentence ends where possible, so no section passes the limit. */
-function split(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    const at = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. '), window.lastIndexOf('。'), window.lastIndexOf(' '));
-    const end = at > max / 2 ? at + 1 : max;
-    pieces.push(rest.slice(0, end).trimEnd());
-    rest = rest.slice(end).trimStart();
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
-}
-
-function splitLines(lines: string[], max: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const line of lines.map((l) => cut(l, max))) {
-    if (current && current.length + 1 + line.length > max) {
-      out.push(current);
-      current = line;
-    } else current = current ? `${current}\n${line}` : line;
-  }
-  if (current) out.push(current);
-  return out;
 }

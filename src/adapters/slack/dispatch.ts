@@ -1,8 +1,12 @@
-// What the Slack app does with a slash command, a button press or a mention, whatever the
-// transport (HTTP or Socket Mode). Acknowledge fast, compute second, acknowledge once: the
-// caller acknowledges with what `ack` is given; anything later goes through response_url or
-// chat.postMessage.
+// What the Slack app does with a slash command or a mention, whatever the transport (HTTP or
+// Socket Mode); the Share button is share.ts. Acknowledge fast, compute second, acknowledge once:
+// the caller acknowledges with what this returns; anything later goes through response_url or
+// chat.postMessage. Slack shows the user a timeout when a command is not acknowledged within 3 s,
+// so a command declared slow is acknowledged at once, and any other that is not ready within
+// about 2 s (a cold chart, a busy machine) is acknowledged then and answered through response_url,
+// as the Discord adapter defers.
 import type { WebClient } from '@slack/web-api';
+import { t } from '../../core/i18n/strings.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import type { Invocation } from '../../router/invocation.js';
@@ -10,6 +14,7 @@ import type { Router } from '../../router/router.js';
 import type { FollowUps } from '../../server/follow-ups.js';
 import { renderBlocks, type SlackMessage } from './blocks.js';
 import { slackHistory } from './channel.js';
+import { fromSlack } from './escape.js';
 import { postJson } from './respond.js';
 import { mentionInvocation, slashInvocation, takePublicFlag, type MentionEvent, type SlashCommand } from './to-invocation.js';
 import { uploadChart } from './web.js';
@@ -27,7 +32,12 @@ export interface SlackDeps {
   isAdmin?: (userId: string) => Promise<boolean>;
   /** Work that goes on after the acknowledgement, so that a stop (or a test) can wait for it. */
   followUps: FollowUps;
+  /** How long a command not declared slow may take before it is acknowledged and answered later. */
+  deferAfterMs?: number;
 }
+
+/** Well inside Slack's 3 s, leaving room for the network and a busy event loop. */
+export const DEFAULT_DEFER_AFTER_MS = 2_000;
 
 /** Starts work that outlives the request (a follow-up), letting the adapter wait for it on stop. */
 export function later(deps: SlackDeps, work: Promise<unknown>): void {
@@ -36,9 +46,16 @@ export function later(deps: SlackDeps, work: Promise<unknown>): void {
 
 export type SlashResponse = SlackMessage & { response_type: 'ephemeral' | 'in_channel'; replace_original?: boolean };
 
+/** The acknowledgement of a command still being answered: text only, no (empty) blocks. */
+export interface SlashAck {
+  response_type: 'ephemeral';
+  text: string;
+}
+
 /** The slash command's immediate answer (the HTTP response or Socket Mode ack), with follow-ups started. */
-export async function handleSlashCommand(cmd: SlashCommand, deps: SlackDeps): Promise<SlashResponse> {
-  const { text: stripped, public: wantsPublic } = takePublicFlag(cmd.command, cmd.text);
+export async function handleSlashCommand(cmd: SlashCommand, deps: SlackDeps): Promise<SlashResponse | SlashAck> {
+  // Slack sends "&", "<", ">" escaped and links as markup: commands work on what the person typed.
+  const { text: stripped, public: wantsPublic } = takePublicFlag(cmd.command, fromSlack(cmd.text));
   const name = cmd.command.replace(/^\//, '') === 'genai' ? (stripped.trim().split(/\s+/)[0] ?? '').replace(/^\//, '') : cmd.command;
   // A command that is private by default (a digest) takes the wish to post as its own option.
   const text = wantsPublic && deps.router.isPrivateByDefault(name) ? `${stripped} public` : stripped;
@@ -49,22 +66,31 @@ export async function handleSlashCommand(cmd: SlashCommand, deps: SlackDeps): Pr
     // Reading a channel takes platform calls, so the commands that do (/digest) are slow ones.
     ...(slow && deps.historyWeb ? { history: slackHistory(deps.historyWeb, cmd.channel_id, deps.logger) } : {}),
   };
-  if (slow) {
-    later(deps, answerLater(invocation, cmd, wantsPublic, deps));
-    const zh = /\p{Script=Han}/u.test(text);
-    return { response_type: 'ephemeral', text: zh ? '⏳ 正在处理……' : '⏳ Working on it…', blocks: [] };
+  const work = deps.router.handle(invocation);
+  const ready = slow ? undefined : await within(work, deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
+  if (!ready) {
+    later(deps, answerLater(work, cmd, text, wantsPublic, deps));
+    return { response_type: 'ephemeral', text: t(/\p{Script=Han}/u.test(text) ? 'zh' : 'en', 'workingOnIt') };
   }
-  const reply = await deps.router.handle(invocation);
-  const response = toResponse(reply, cmd, text, wantsPublic);
-  if (reply.chart?.png) later(deps, attachChartLater(reply, response, cmd, deps));
+  const response = toResponse(ready.reply, cmd, text, wantsPublic);
+  if (ready.reply.chart?.png) later(deps, attachChartLater(ready.reply, response, cmd, deps));
   return response;
 }
 
-async function answerLater(invocation: Invocation, cmd: SlashCommand, wantsPublic: boolean, deps: SlackDeps): Promise<void> {
+/** The reply if it is ready within `ms`, else undefined (the work goes on). */
+function within(work: Promise<Reply>, ms: number): Promise<{ reply: Reply } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+  });
+  return Promise.race([work.then((reply) => ({ reply })), late]).finally(() => clearTimeout(timer));
+}
+
+async function answerLater(work: Promise<Reply>, cmd: SlashCommand, text: string, wantsPublic: boolean, deps: SlackDeps): Promise<void> {
   try {
-    const reply = await deps.router.handle(invocation);
+    const reply = await work;
     const chartFileId = reply.chart?.png ? await uploadChart(deps.web, reply.chart.png, reply.chart.alt, deps.logger) : undefined;
-    const response = toResponse(reply, cmd, String(invocation.args), wantsPublic, chartFileId);
+    const response = toResponse(reply, cmd, text, wantsPublic, chartFileId);
     // A public answer replaces nothing: the "working on it" note was private and stays private.
     await postJson(
       cmd.response_url,
@@ -72,7 +98,7 @@ async function answerLater(invocation: Invocation, cmd: SlashCommand, wantsPubli
       { fetch: deps.fetch, logger: deps.logger },
     );
   } catch (err) {
-    deps.logger.error({ err }, 'slack slow command failed');
+    deps.logger.error({ err }, 'slack deferred command failed');
   }
 }
 
@@ -111,51 +137,6 @@ function renderResponse(reply: Reply, cmd: SlashCommand, text: string, wantsPubl
     ...(chartFileId ? { chartFileId } : {}),
   });
   return { response_type: isPublic ? 'in_channel' : 'ephemeral', ...message };
-}
-
-/** "Share in channel": re-run the command and post it publicly, saying who shared it. */
-export async function handleShare(
-  payload: {
-    user: { id: string; team_id?: string };
-    team?: { id: string };
-    channel?: { id: string };
-    response_url: string;
-    actions: { action_id: string; value?: string }[];
-  },
-  deps: SlackDeps,
-): Promise<void> {
-  try {
-    const value = JSON.parse(payload.actions[0]?.value ?? '{}') as { c?: string; t?: string; l?: 'en' | 'zh' };
-    if (typeof value.c !== 'string' || typeof value.t !== 'string') return;
-    const team = payload.team?.id ?? payload.user.team_id ?? 'T';
-    const reply = await deps.router.handle({
-      platform: 'slack',
-      command: value.c.replace(/^\//, ''),
-      args: value.t,
-      userId: `slack:${team}:${payload.user.id}`,
-      channelId: `slack:${team}:${payload.channel?.id ?? ''}`,
-      isAdmin: false,
-      ...(value.l ? { lang: value.l } : {}),
-    });
-    if (reply.kind !== 'answer') return;
-    const message = renderBlocks(reply);
-    const sharedBy = {
-      type: 'context',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: `${reply.lang === 'zh' ? '分享者' : 'Shared by'} <@${payload.user.id}> · \`${value.c} ${value.t}\``.slice(0, 2000),
-        },
-      ],
-    };
-    await postJson(
-      payload.response_url,
-      { response_type: 'in_channel', replace_original: false, text: message.text, blocks: [...message.blocks, sharedBy].slice(0, 50) },
-      { fetch: deps.fetch, logger: deps.logger },
-    );
-  } catch (err) {
-    deps.logger.error({ err }, 'slack share failed');
-  }
 }
 
 /** An @-mention: answered in a thread (the mention's own, or a new one under the message). */

@@ -4,8 +4,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson, type AppServer } from '../../server/http-server.js';
 import { SHARE_ACTION } from './blocks.js';
-import { handleMention, handleShare, handleSlashCommand, later, type SlackDeps } from './dispatch.js';
+import { handleMention, handleSlashCommand, later, type SlackDeps } from './dispatch.js';
 import { RecentIds } from './recent-ids.js';
+import { handleShare } from './share.js';
 import { parseSlashCommand, type MentionEvent } from './to-invocation.js';
 import { verifySlackRequest } from './verify.js';
 

@@ -6,8 +6,9 @@
 import { withBackoff } from '../../server/backoff.js';
 import { ConnectionStatus } from '../../server/readiness.js';
 import { SHARE_ACTION } from './blocks.js';
-import { handleMention, handleShare, handleSlashCommand, later, type SlackDeps } from './dispatch.js';
+import { handleMention, handleSlashCommand, later, type SlackDeps } from './dispatch.js';
 import { RecentIds } from './recent-ids.js';
+import { handleShare } from './share.js';
 import type { MentionEvent, SlashCommand } from './to-invocation.js';
 
 export interface SocketModeOptions {

@@ -1,6 +1,7 @@
 // Slack payloads -> Invocations. Ids are prefixed with the platform and team, so a user or a
 // channel can never collide with one from Discord or another workspace.
 import type { Invocation } from '../../router/invocation.js';
+import { fromSlack } from './escape.js';
 
 /** The form fields Slack posts for a slash command. */
 export interface SlashCommand {
@@ -82,7 +83,8 @@ export function mentionText(text: string): string {
 
 /** A mention asks a question, unless it starts with a command ("@bot /moat nvidia", "@bot moat nvidia"). */
 export function mentionInvocation(event: MentionEvent, teamId: string, commandNames: ReadonlySet<string>): Invocation {
-  const text = mentionText(event.text);
+  // What the person typed: Slack's escapes and markup read as text ("R&amp;D" -> "R&D").
+  const text = fromSlack(mentionText(event.text));
   const first = (text.split(/\s+/)[0] ?? '').replace(/^\//, '').toLowerCase();
   const isCommand = text.startsWith('/') || commandNames.has(first);
   return {

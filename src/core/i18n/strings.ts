@@ -62,6 +62,12 @@ const STRINGS = {
   askKnowsAbout: { en: 'What it does have', zh: '知识库中有' },
   askUnknownTerms: { en: 'Not found in the knowledge base', zh: '知识库中没有' },
   slowDown: { en: 'One moment', zh: '请稍等' },
+  workingOnIt: { en: '⏳ Working on it…', zh: '⏳ 正在处理……' },
+  sharedBy: { en: 'Shared by', zh: '分享者' },
+  slackLocalNames: {
+    en: 'On Slack, the Chinese command names work after /genai: /genai 公司 英伟达, /genai 层级 基础设施.',
+    zh: '在 Slack 上,中文命令名写在 /genai 之后:/genai 公司 英伟达、/genai 层级 基础设施。',
+  },
   required: { en: 'required', zh: '必填' },
   optional: { en: 'optional', zh: '可选' },
 } as const satisfies Record<string, { en: string; zh: string }>;
