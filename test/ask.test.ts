@@ -12,7 +12,7 @@ describe('/ask answers', () => {
     const r = await ask('/ask what share of revenue do AI apps spend on inference?');
     expect(r.kind).toBe('answer');
     expect(r.body[0]).toBe('Share of app revenue spent on inference and fine-tuning: ~20-40% of revenue.');
-    expect(r.figures[0]).toMatchObject({ value: '~20-40% of revenue', cite: '§6, Jan 2023, estimate' });
+    expect(r.figures[0]).toMatchObject({ value: '~20-40% of revenue', cite: '§6 ¶3, Jan 2023, estimate' });
     expect(r.sources[0]).toMatchObject({ section: 'infra', vintage: 'Jan 2023' });
     expect(r.body.length).toBeGreaterThan(1);
     expect(r.body.length).toBeLessThanOrEqual(3);

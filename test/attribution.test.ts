@@ -7,8 +7,9 @@ import { renderText } from '../src/adapters/shell/render-text.js';
 import { renderBlocks } from '../src/adapters/slack/blocks.js';
 import type { Lang } from '../src/core/i18n/lang.js';
 import { t } from '../src/core/i18n/strings.js';
+import { sourcesLines, uniqueCitations } from '../src/core/knowledge/cite.js';
 import type { Source } from '../src/core/knowledge/schema.js';
-import type { Reply } from '../src/core/reply.js';
+import type { Citation, Reply } from '../src/core/reply.js';
 import { ask, kb } from './helpers.js';
 
 /** What a person reads of a rendered reply, as short segments (a line, a field, a block's text). */
@@ -98,5 +99,29 @@ describe('background knowledge', () => {
     const background = reply.sources.filter((s) => s.by === 'background');
     expect(background).toHaveLength(1);
     expect(background[0]!.label).not.toMatch(/§/);
+  });
+});
+
+describe('paragraph marks', () => {
+  const citation = (paragraphs?: number[]): Citation => ({
+    section: 'infra',
+    label: '§6 Infra',
+    vintage: 'Jan 2023',
+    opinion: false,
+    by: 'a16z',
+    ...(paragraphs ? { paragraphs } : {}),
+  });
+
+  it('names up to three paragraphs of a section in the sources, merged across records', () => {
+    expect(sourcesLines(uniqueCitations([citation([5]), citation([1])]), 'en')[0]).toMatch(/§6 Infra ¶1, ¶5 \(Jan 2023\)$/);
+    expect(sourcesLines([citation([1, 2, 3, 4])], 'en')[0]).toMatch(/§6 Infra \(Jan 2023\)$/);
+    // A record that cites the section whole makes the merged citation whole.
+    expect(sourcesLines(uniqueCitations([citation([5]), citation()]), 'en')[0]).toMatch(/§6 Infra \(Jan 2023\)$/);
+  });
+
+  it('puts the paragraph beside a figure', async () => {
+    const reply = await ask('/ask what share of revenue do app companies spend on inference?', 'en');
+    expect(reply.figures[0]?.cite).toBe('§6 ¶3, Jan 2023, estimate');
+    expect(sourcesLines(reply.sources, 'en').join('\n')).toMatch(/§6 Infrastructure[^(]* ¶3/);
   });
 });

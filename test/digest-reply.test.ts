@@ -41,7 +41,7 @@ describe('the digest reply', () => {
     const text = allText(r);
     expect(r.body[0]).toMatch(/^34 messages from 5 people \(most active: Ana Souza 7, Ben Okafor 7, Chloe Martin 7\)\.$/);
     expect(text).toContain('Layers discussed: Models (13), Infrastructure (12), Applications (11).');
-    expect(text).toContain('→ 60%: disagrees: the essay says ~20-40% of revenue (§6, Jan 2023, estimate)');
+    expect(text).toContain('→ 60%: disagrees: the essay says ~20-40% of revenue (§6 ¶3, Jan 2023, estimate)');
     expect(text).toContain('→ not covered by the essay');
     expect(text).toMatch(/What the essay would say \(opinion, a16z, Jan 2023\): Infrastructure providers/);
     expect(r.ephemeral).toBe(true);
@@ -70,8 +70,8 @@ describe('the digest reply', () => {
     const r = digestReply(kb, summarize(kb, messages, { ...PERIODS.en, lang: 'en' }), 'en');
     expect(r.table!.columns).toEqual(['Who', 'Figure', 'Against the essay']);
     expect(r.table!.rows).toEqual([
-      ['ana', '80%', 'disagrees: the essay says 50-60% (the more common case) (§4, Jan 2023)'],
-      ['ana', '30%', 'agrees with the essay: ~20-40% of revenue (§6, Jan 2023, estimate)'],
+      ['ana', '80%', 'disagrees: the essay says 50-60% (the more common case) (§4 ¶5, Jan 2023)'],
+      ['ana', '30%', 'agrees with the essay: ~20-40% of revenue (§6 ¶3, Jan 2023, estimate)'],
     ]);
   });
 
@@ -80,7 +80,7 @@ describe('the digest reply', () => {
     expect(r.title).toBe('频道摘要:2023年2月6日');
     expect(r.body[0]).toBe('共 27 条消息,5 人参与(最活跃:王芳 6 条、陈静 6 条、刘洋 5 条)。');
     const text = allText(r);
-    expect(text).toContain('→ 60%: 与文章不符:文章的说法是约20-40%的收入(§6, 2023年1月, 估算)');
+    expect(text).toContain('→ 60%: 与文章不符:文章的说法是约20-40%的收入(§6 ¶3, 2023年1月, 估算)');
     expect(text).toContain('文章会怎么说(观点,a16z,2023年1月)');
     expect(text).toContain('文章未涉及');
     expect(r.table!.columns).toEqual(['公司', '提及次数', '层级', '简介']);

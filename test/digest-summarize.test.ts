@@ -79,7 +79,7 @@ describe.each(FORMATS)('the English conversation from a %s export', (format) => 
       expect(f.sentence).toBe('Honestly inference is 60% of revenue for AI apps, I see it in our own bills.');
       const figure = kb.figure('inference_share_of_revenue')!;
       expect(f.verdict).toMatchObject({ figureId: figure.id, essay: figure.display[lang], cite: shortCite(kb, figure.source, lang) });
-      expect(f.verdict!.cite).toMatch(/^§6, /);
+      expect(f.verdict!.cite).toMatch(/^§6 ¶3, /);
       expect(f.verdict!.citation.section).toBe('infra');
     });
 

@@ -28,6 +28,8 @@ export interface Citation {
    * `background` for what neither text states, which is never cited to a section.
    */
   by: 'a16z' | 'translator' | 'background';
+  /** The section's paragraphs cited, counted from 1, when the records say. */
+  paragraphs?: number[];
 }
 
 export interface Chart {

@@ -35,7 +35,18 @@ export function cite(kb: KnowledgeBase, source: Source, lang: Lang): Citation {
     vintage: vintageLabel(source.vintage, lang),
     opinion: source.kind === 'opinion',
     by: writtenBy(section.id),
+    ...(source.paragraphs ? { paragraphs: source.paragraphs } : {}),
   };
+}
+
+/**
+ * Paragraph marks worth printing: "¶4" or "¶2, ¶4". Beyond three a reader is better served by the
+ * section alone, so none are shown.
+ */
+const MAX_PARAGRAPHS_SHOWN = 3;
+function paragraphMarks(paragraphs: readonly number[] | undefined): string {
+  if (!paragraphs?.length || paragraphs.length > MAX_PARAGRAPHS_SHOWN) return '';
+  return ` ${paragraphs.map((p) => `¶${p}`).join(', ')}`;
 }
 
 /** "Opinion (a16z)", or the translator's preface when the opinion is the editor's. */
@@ -51,7 +62,7 @@ export function sourcesLines(sources: readonly Citation[], lang: Lang): string[]
   const listed = (by: Citation['by']) =>
     sources
       .filter((s) => s.by === by)
-      .map((s) => `${s.label} (${s.vintage}${s.opinion ? `, ${t(lang, 'inclOpinion')}` : ''})`)
+      .map((s) => `${s.label}${paragraphMarks(s.paragraphs)} (${s.vintage}${s.opinion ? `, ${t(lang, 'inclOpinion')}` : ''})`)
       .join('; ');
   const lines: string[] = [];
   const essay = listed('a16z');
@@ -78,7 +89,7 @@ export function shortCite(kb: KnowledgeBase, source: Source, lang: Lang): string
   const kind = source.kind === 'opinion' ? `, ${t(lang, 'opinion')}` : source.kind === 'estimate' ? `, ${t(lang, 'estimate')}` : '';
   const note = TRANSLATOR_SECTIONS[section.id];
   const by = note ? ` ${t(lang, note)}` : '';
-  return `§${section.number}${by}, ${vintageLabel(source.vintage, lang)}${kind}`;
+  return `§${section.number}${paragraphMarks(source.paragraphs)}${by}, ${vintageLabel(source.vintage, lang)}${kind}`;
 }
 
 /**
@@ -90,7 +101,13 @@ export function uniqueCitations(citations: Citation[]): Citation[] {
   for (const c of citations) {
     const key = c.by === 'background' ? 'background' : c.section;
     const seen = bySection.get(key);
-    bySection.set(key, seen ? { ...seen, opinion: seen.opinion || c.opinion } : c);
+    bySection.set(key, seen ? { ...seen, opinion: seen.opinion || c.opinion, paragraphs: mergedParagraphs(seen, c) } : c);
   }
   return [...bySection.values()];
+}
+
+/** Two citations of one section name the paragraphs of both, or none when either cites it whole. */
+function mergedParagraphs(a: Citation, b: Citation): number[] | undefined {
+  if (!a.paragraphs || !b.paragraphs) return undefined;
+  return [...new Set([...a.paragraphs, ...b.paragraphs])].sort((x, y) => x - y);
 }

@@ -36,6 +36,10 @@ export const Source = z.strictObject({
   kind: z.enum(['data', 'estimate', 'opinion', 'background']),
   /** A short quote from the essay, where the wording itself matters (marked as a quote when shown). */
   quote: z.string().trim().min(1).optional(),
+  /** The section's paragraphs the record rests on, counted from 1 (`test/grounding.test.ts` checks them). */
+  paragraphs: z.array(z.number().int().min(1)).min(1).optional(),
+  /** Paragraphs of other sections it also draws on (a card that sums up its appendix facts). */
+  alsoIn: z.array(z.strictObject({ section: SectionId, paragraphs: z.array(z.number().int().min(1)).min(1) })).optional(),
 });
 export type Source = z.infer<typeof Source>;
 
