@@ -29,6 +29,11 @@ const Env = z.object({
   DISCORD_PUBLIC_KEY: optionalSecret.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), 'must be 64 hex characters'),
   DISCORD_GUILD_ID: optionalSecret.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'must be a Discord snowflake (digits)'),
   STORE_PATH: z.string().trim().min(1).default('./var/store.json'),
+  // PostgreSQL for several replicas (issue 17); unset: the file at STORE_PATH.
+  DATABASE_URL: optionalSecret.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v),
+    'must be a postgres:// URL, e.g. postgres://bot@db:5432/genai',
+  ),
   // Where the platforms' APIs live: their own by default; tests and staging point them at fakes.
   // The Slack client appends method names ("auth.test"); Discord's appends "/v10/...".
   SLACK_API_URL: apiUrl('https://slack.com/api/', (url) => url.replace(/\/*$/, '/')),

@@ -10,7 +10,7 @@ import { loadKnowledgeBaseFast } from './core/prebuilt.js';
 import { createLlmAnswerWriter } from './core/search/llm-writer.js';
 import { createLogger, lazyLogger, type QuietLogger, requestLogger } from './logger.js';
 import { createRouter } from './router/router.js';
-import { openLowdbStore } from './store/lowdb-store.js';
+import { openStore } from './store/open-store.js';
 import { StoreError, type Store } from './store/store.js';
 import type { KnowledgeBase } from './core/knowledge/knowledge-base.js';
 import type { ChannelHistory } from './core/digest/message.js';
@@ -52,7 +52,7 @@ export async function main(io: MainIO): Promise<number> {
   }
   let store: Store;
   try {
-    store = await openLowdbStore(config.STORE_PATH);
+    store = await openStore(config);
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
     io.stderr.write(`genai-bot: store: ${err.message}\n`);
