@@ -38,7 +38,7 @@ export async function serve({ config, router, kb, store, logger, metrics, stopSi
   };
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/index.js');
-    const slack = await startSlack({ config, router, server, logger });
+    const slack = await startSlack({ config, router, server, logger, store });
     stops.push(slack.stop);
     platforms.slack = slack.services;
     Object.assign(readiness, slack.readiness);

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson, type AppServer } from '../../server/http-server.js';
 import { SHARE_ACTION } from './blocks.js';
 import { handleMention, handleSlashCommand, later, type SlackDeps } from './dispatch.js';
-import { RecentIds } from './recent-ids.js';
+import { firstDeliveryCheck, RecentIds } from './recent-ids.js';
 import { handleShare } from './share.js';
 import { parseSlashCommand, type MentionEvent } from './to-invocation.js';
 import { verifySlackRequest } from './verify.js';
@@ -17,7 +17,7 @@ export interface SlackHttpOptions extends SlackDeps {
 
 export function registerSlackHttp(server: AppServer, options: SlackHttpOptions): void {
   const now = options.now ?? Date.now;
-  const recent = new RecentIds(5000, 15 * 60_000, now);
+  const firstDelivery = firstDeliveryCheck(new RecentIds(5000, 15 * 60_000, now), options.firstDelivery);
   server.route('POST', '/slack/events', async (req, body, res) => {
     const verdict = verifySlackRequest({
       signingSecret: options.signingSecret,
@@ -35,7 +35,7 @@ export function registerSlackHttp(server: AppServer, options: SlackHttpOptions):
       return;
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-    if (type === 'application/json') return onEvent(body, res, options, recent);
+    if (type === 'application/json') return onEvent(body, res, options, firstDelivery);
     if (type === 'application/x-www-form-urlencoded') return onForm(body, res, options);
     sendJson(res, 415, { error: 'unsupported content type' });
   });
@@ -60,7 +60,12 @@ async function onForm(body: Buffer, res: ServerResponse, options: SlackHttpOptio
   sendJsonBytes(res, serialize(await handleSlashCommand(command, options)));
 }
 
-async function onEvent(body: Buffer, res: ServerResponse, options: SlackHttpOptions, recent: RecentIds): Promise<void> {
+async function onEvent(
+  body: Buffer,
+  res: ServerResponse,
+  options: SlackHttpOptions,
+  firstDelivery: (eventId: string) => Promise<boolean>,
+): Promise<void> {
   const payload = safeJson(body.toString('utf8')) as
     | { type?: string; challenge?: string; event_id?: string; team_id?: string; event?: MentionEvent & { type: string; bot_id?: string } }
     | undefined;
@@ -75,7 +80,7 @@ async function onEvent(body: Buffer, res: ServerResponse, options: SlackHttpOpti
   // Acknowledge first: Slack retries events not acknowledged within 3 s.
   res.writeHead(200).end();
   if (payload.type !== 'event_callback' || !payload.event || !payload.event_id) return;
-  if (!recent.firstTime(payload.event_id)) return;
+  if (!(await firstDelivery(payload.event_id))) return;
   if (payload.event.type === 'app_mention')
     later(options, handleMention(payload.event, payload.team_id ?? payload.event.team ?? 'T', options));
 }

@@ -8,6 +8,7 @@ import type { ChannelServices } from '../../scheduler/scheduler.js';
 import { FollowUps } from '../../server/follow-ups.js';
 import type { AppServer } from '../../server/http-server.js';
 import type { ReadinessCheck } from '../../server/readiness.js';
+import type { Store } from '../../store/store.js';
 import { adminChecker, slackChannelServices } from './channel.js';
 import type { SlackDeps } from './dispatch.js';
 import { registerSlackHttp } from './http.js';
@@ -19,6 +20,8 @@ export interface SlackOptions {
   router: Router;
   server: AppServer;
   logger: Logger;
+  /** Where delivered event ids are kept, so a re-sent event is answered once across replicas. */
+  store?: Pick<Store, 'firstDelivery'>;
   fetch?: typeof fetch;
   now?: () => number;
   /** The first wait before Socket Mode tries to connect again (default 1 s; tests shorten it). */
@@ -31,6 +34,9 @@ export interface SlackAdapter {
   /** What /readyz reports for Slack, by transport. */
   readiness: Record<string, ReadinessCheck>;
 }
+
+/** Slack re-sends an unacknowledged event within minutes; ids are remembered well past that. */
+const EVENT_ID_TTL_MS = 15 * 60_000;
 
 export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
   const { config, router, logger } = options;
@@ -48,6 +54,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
     commandNames: new Set(router.commands.map((c) => c.name)),
     // Follow-ups still being sent (response_url posts, mention replies): a stop waits for them.
     followUps: new FollowUps(),
+    ...(options.store ? { firstDelivery: (id: string) => options.store!.firstDelivery(id, EVENT_ID_TTL_MS) } : {}),
   };
   const readiness: Record<string, ReadinessCheck> = {};
 
