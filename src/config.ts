@@ -29,6 +29,15 @@ const Env = z.object({
   DISCORD_PUBLIC_KEY: optionalSecret.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), 'must be 64 hex characters'),
   DISCORD_GUILD_ID: optionalSecret.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'must be a Discord snowflake (digits)'),
   STORE_PATH: z.string().trim().min(1).default('./var/store.json'),
+  // Multi-workspace install through OAuth (issue 17): the three go together.
+  SLACK_CLIENT_ID: optionalSecret,
+  SLACK_CLIENT_SECRET: optionalSecret,
+  SLACK_STATE_SECRET: optionalSecret.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  // Seals installation tokens at rest; unset, a key is derived from SLACK_STATE_SECRET.
+  TOKEN_ENCRYPTION_KEY: optionalSecret.refine(
+    (v) => v === undefined || /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, 'base64').length === 32,
+    'must be 32 bytes, as 64 hex characters or base64',
+  ),
   // PostgreSQL for several replicas (issue 17); unset: the file at STORE_PATH.
   DATABASE_URL: optionalSecret.refine(
     (v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v),
@@ -55,6 +64,8 @@ const Env = z.object({
 
 export type Config = z.infer<typeof Env> & {
   slack: boolean;
+  /** Workspaces install the app through /slack/install (SLACK_CLIENT_ID, _SECRET, SLACK_STATE_SECRET). */
+  slackOAuth: boolean;
   discordGateway: boolean;
   discordHttp: boolean;
 };
@@ -73,6 +84,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
     throw new ConfigError('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)');
   }
+  const oauthVars = [c.SLACK_CLIENT_ID, c.SLACK_CLIENT_SECRET, c.SLACK_STATE_SECRET];
+  if (oauthVars.some(Boolean) && !oauthVars.every(Boolean)) {
+    const missing = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'][oauthVars.findIndex((v) => !v)];
+    throw new ConfigError(`${missing}: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together`);
+  }
+  const slackOAuth = oauthVars.every(Boolean);
+  if (slackOAuth && !c.SLACK_SIGNING_SECRET) throw new ConfigError('SLACK_SIGNING_SECRET: required for the OAuth install');
   if (Boolean(c.LLM_BASE_URL) !== Boolean(c.LLM_MODEL)) {
     throw new ConfigError(`${c.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL'}: LLM_BASE_URL and LLM_MODEL go together`);
   }
@@ -81,7 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   return {
     ...c,
-    slack: Boolean(c.SLACK_BOT_TOKEN),
+    slack: Boolean(c.SLACK_BOT_TOKEN) || slackOAuth,
+    slackOAuth,
     discordGateway: Boolean(c.DISCORD_TOKEN),
     discordHttp: Boolean(c.DISCORD_PUBLIC_KEY && c.DISCORD_APPLICATION_ID),
   };

@@ -296,6 +296,6 @@ describe('the app manifest', () => {
       'groups:history',
       'users:read',
     ]);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'app_uninstalled', 'tokens_revoked']);
   });
 });

@@ -8,6 +8,8 @@ export interface SlackCall {
   path: string;
   /** Form or JSON fields of an API call; the raw text of anything else. */
   body: Record<string, unknown> | string;
+  /** The Authorization header (which workspace's token made the call). */
+  auth?: string | undefined;
 }
 
 export interface FakeSlackApi {
@@ -31,7 +33,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const server = createServer(async (req, res) => {
     const text = await readText(req);
     const path = (req.url ?? '/').split('?')[0]!;
-    calls.push({ path, body: parse(text, req.headers['content-type'] ?? '') });
+    calls.push({ path, body: parse(text, req.headers['content-type'] ?? ''), auth: req.headers.authorization });
     const reply = (status: number, body: unknown) => {
       const out = typeof body === 'string' ? body : JSON.stringify(body);
       res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' }).end(out);
@@ -48,6 +50,23 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           user_id: 'UBOT',
           bot_id: 'BBOT',
         });
+      case '/api/oauth.v2.access': {
+        // The code names the workspace installing ("T2"), and its token follows from it.
+        const code = String((parse(text, req.headers['content-type'] ?? '') as Record<string, unknown>).code ?? '');
+        if (!/^T\w+$/.test(code)) return reply(200, { ok: false, error: 'invalid_code' });
+        return reply(200, {
+          ok: true,
+          app_id: 'A1',
+          authed_user: { id: 'U1' },
+          scope: 'chat:write,commands',
+          token_type: 'bot',
+          access_token: `xoxb-${code}-token`,
+          bot_user_id: `UBOT${code}`,
+          team: { id: code, name: `Team ${code}` },
+          enterprise: null,
+          is_enterprise_install: false,
+        });
+      }
       case '/api/files.getUploadURLExternal': {
         const id = `F${++files}`;
         return reply(200, { ok: true, upload_url: `${base}/upload/${id}`, file_id: id });

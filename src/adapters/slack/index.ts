@@ -11,7 +11,7 @@ import type { ReadinessCheck } from '../../server/readiness.js';
 import type { Store } from '../../store/store.js';
 import { adminChecker, slackChannelServices } from './channel.js';
 import type { SlackDeps } from './dispatch.js';
-import { registerSlackHttp } from './http.js';
+import { registerSlackHttp, type SlackHttpOptions } from './http.js';
 import { startSocketMode } from './socket-mode.js';
 import { createWebClient } from './web.js';
 
@@ -20,8 +20,8 @@ export interface SlackOptions {
   router: Router;
   server: AppServer;
   logger: Logger;
-  /** Where delivered event ids are kept, so a re-sent event is answered once across replicas. */
-  store?: Pick<Store, 'firstDelivery'>;
+  /** Where delivered event ids (and, with OAuth, installations) are kept, shared by the replicas. */
+  store?: Store;
   fetch?: typeof fetch;
   now?: () => number;
   /** The first wait before Socket Mode tries to connect again (default 1 s; tests shorten it). */
@@ -40,7 +40,8 @@ const EVENT_ID_TTL_MS = 15 * 60_000;
 
 export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
   const { config, router, logger } = options;
-  const token = config.SLACK_BOT_TOKEN!;
+  // With OAuth alone there is no token of its own: every request brings its workspace's.
+  const token = config.SLACK_BOT_TOKEN ?? '';
   const slackApiUrl = config.SLACK_API_URL;
   const web = createWebClient(token, logger, { slackApiUrl });
   const historyWeb = createWebClient(token, logger, { slackApiUrl, rejectRateLimited: true });
@@ -58,9 +59,37 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
   };
   const readiness: Record<string, ReadinessCheck> = {};
 
+  let services = slackChannelServices(web, historyWeb, logger);
+  let oauth: Pick<SlackHttpOptions, 'workspace' | 'forgetWorkspace'> = {};
+  if (config.slackOAuth && options.store) {
+    const { registerSlackOAuth } = await import('./oauth/install-routes.js');
+    const { workspaceClients, workspaceChannelServices } = await import('./oauth/workspace-clients.js');
+    const installs = registerSlackOAuth({
+      clientId: config.SLACK_CLIENT_ID!,
+      clientSecret: config.SLACK_CLIENT_SECRET!,
+      stateSecret: config.SLACK_STATE_SECRET!,
+      encryptionKey: config.TOKEN_ENCRYPTION_KEY,
+      slackApiUrl,
+      store: options.store,
+      server: options.server,
+      logger,
+      ...(options.now ? { now: options.now } : {}),
+    });
+    const workspace = workspaceClients(
+      installs,
+      logger,
+      slackApiUrl,
+      config.SLACK_BOT_TOKEN ? { web, historyWeb, isAdmin: deps.isAdmin } : undefined,
+    );
+    oauth = { workspace, forgetWorkspace: installs.forget };
+    services = workspaceChannelServices(workspace, logger);
+    logger.info({ paths: ['/slack/install', '/slack/oauth_redirect'] }, 'slack oauth install ready');
+  }
+
   if (config.SLACK_SIGNING_SECRET) {
     registerSlackHttp(options.server, {
       ...deps,
+      ...oauth,
       signingSecret: config.SLACK_SIGNING_SECRET,
       ...(options.now ? { now: options.now } : {}),
     });
@@ -73,7 +102,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
     const socket = startSocketMode({ token, appToken: config.SLACK_APP_TOKEN, slackApiUrl, deps, retryMinMs: options.retryMinMs });
     readiness.slackSocket = socket.status.check;
     stopSocket = socket.stop;
-  } else {
+  } else if (token) {
     void web.auth.test().then(
       (r) => logger.info({ team: r.team, bot: r.user }, 'slack token verified'),
       (err: Error) => logger.warn({ err: err.message }, 'slack token could not be verified (network or token); serving anyway'),
@@ -84,7 +113,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
       await stopSocket?.();
       await deps.followUps.settled();
     },
-    services: slackChannelServices(web, historyWeb, logger),
+    services,
     readiness,
   };
 }
