@@ -29,6 +29,11 @@ const Env = z.object({
   DISCORD_PUBLIC_KEY: optionalSecret.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), 'must be 64 hex characters'),
   DISCORD_GUILD_ID: optionalSecret.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'must be a Discord snowflake (digits)'),
   STORE_PATH: z.string().trim().min(1).default('./var/store.json'),
+  // Rate limits shared by the replicas (issue 17); unset: each process keeps its own.
+  REDIS_URL: optionalSecret.refine(
+    (v) => v === undefined || /^rediss?:\/\/\S+$/.test(v),
+    'must be a redis:// URL, e.g. redis://cache:6379',
+  ),
   // Multi-workspace install through OAuth (issue 17): the three go together.
   SLACK_CLIENT_ID: optionalSecret,
   SLACK_CLIENT_SECRET: optionalSecret,
