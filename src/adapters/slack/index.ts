@@ -8,6 +8,7 @@ import type { ChannelServices } from '../../scheduler/scheduler.js';
 import { FollowUps } from '../../server/follow-ups.js';
 import type { AppServer } from '../../server/http-server.js';
 import type { ReadinessCheck } from '../../server/readiness.js';
+import type { WorkspaceQuery } from './oauth/install-routes.js';
 import type { Store } from '../../store/store.js';
 import { adminChecker, slackChannelServices } from './channel.js';
 import type { SlackDeps } from './dispatch.js';
@@ -75,14 +76,19 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
       logger,
       ...(options.now ? { now: options.now } : {}),
     });
-    const workspace = workspaceClients(
+    const cache = workspaceClients(
       installs,
       logger,
       slackApiUrl,
       config.SLACK_BOT_TOKEN ? { web, historyWeb, isAdmin: deps.isAdmin } : undefined,
+      options.now,
     );
-    oauth = { workspace, forgetWorkspace: installs.forget };
-    services = workspaceChannelServices(workspace, logger);
+    const forgetWorkspace = async (query: WorkspaceQuery) => {
+      cache.drop(query);
+      await installs.forget(query);
+    };
+    oauth = { workspace: cache.clientsFor, forgetWorkspace };
+    services = workspaceChannelServices(cache.clientsFor, logger);
     logger.info({ paths: ['/slack/install', '/slack/oauth_redirect'] }, 'slack oauth install ready');
   }
 

@@ -12,28 +12,46 @@ import type { SlackOAuth, WorkspaceQuery } from './install-routes.js';
 /** Clients kept at most; a workspace whose clients were dropped gets new ones on its next request. */
 const MAX_CLIENTS = 1000;
 
+/**
+ * How long a workspace's token is used without asking the store again: a command that keeps no
+ * state then costs no database round trip. An uninstall seen by this replica drops it at once;
+ * one seen by another replica is noticed within this time (Slack refuses the revoked token anyway).
+ */
+export const TOKEN_CACHE_MS = 60_000;
+
+export interface WorkspaceClientCache {
+  clientsFor(query: WorkspaceQuery): Promise<WorkspaceClients | undefined>;
+  drop(query: WorkspaceQuery): void;
+}
+
 export function workspaceClients(
   oauth: SlackOAuth,
   logger: Logger,
   slackApiUrl: string,
   fallback?: WorkspaceClients,
-): (query: WorkspaceQuery) => Promise<WorkspaceClients | undefined> {
-  const byToken = new Map<string, WorkspaceClients>();
-  return async (query) => {
-    const token = await oauth.botToken(query);
-    if (!token) return fallback;
-    let clients = byToken.get(token);
-    if (!clients) {
+  now: () => number = Date.now,
+): WorkspaceClientCache {
+  const byWorkspace = new Map<string, { clients: WorkspaceClients; until: number }>();
+  const keyOf = (q: WorkspaceQuery) => (q.isEnterpriseInstall ? `E:${q.enterpriseId}` : `T:${q.teamId}`);
+  return {
+    async clientsFor(query) {
+      const key = keyOf(query);
+      const cached = byWorkspace.get(key);
+      if (cached && cached.until > now()) return cached.clients;
+      const token = await oauth.botToken(query);
+      if (!token) return fallback;
       const web = createWebClient(token, logger, { slackApiUrl });
-      clients = {
+      const clients = {
         web,
         historyWeb: createWebClient(token, logger, { slackApiUrl, rejectRateLimited: true }),
         isAdmin: adminChecker(web, logger),
       };
-      byToken.set(token, clients);
-      if (byToken.size > MAX_CLIENTS) byToken.delete(byToken.keys().next().value!);
-    }
-    return clients;
+      byWorkspace.delete(key);
+      byWorkspace.set(key, { clients, until: now() + TOKEN_CACHE_MS });
+      if (byWorkspace.size > MAX_CLIENTS) byWorkspace.delete(byWorkspace.keys().next().value!);
+      return clients;
+    },
+    drop: (query) => void byWorkspace.delete(keyOf(query)),
   };
 }
 
