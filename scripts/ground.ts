@@ -13,7 +13,6 @@ import {
   numbersIn,
   sourcedRecords,
   type SourcedRecord,
-  VINTAGE_YEAR,
 } from './grounding.js';
 
 const DATA = join(import.meta.dirname, '..', 'data');
@@ -40,17 +39,22 @@ const closeness = (record: Set<string>, paragraph: string) => {
   return shared / Math.max(1, Math.sqrt(record.size * p.size));
 };
 
-/** What a record states that its paragraphs must too: numbers and companies, as keys. */
+/** What a record states that its paragraphs must too: numbers and the companies it names, as keys. */
 function claims(record: SourcedRecord): string[] {
-  return [
-    ...new Set([...numbersIn(record.zh), ...record.years].filter((n) => n !== VINTAGE_YEAR).map((n) => `#${n}`)),
-    ...new Set(
-      [...companiesNamed(`${record.en} ${record.zh}`, companies).map((c) => c.id), ...(record.about ? [record.about] : [])].map(
-        (id) => `@${id}`,
-      ),
-    ),
-  ];
+  const numbers = [...numbersIn(record.zh), ...record.years];
+  const named = companiesNamed(`${record.en} ${record.zh}`, companies).map((c) => c.id);
+  return [...new Set(numbers.map((n) => `#${n}`)), ...new Set(named.map((id) => `@${id}`))];
 }
+
+/**
+ * How well a paragraph's wording matches the record's, with a lift for a paragraph that names the
+ * company whose card holds the record (in the appendix, that company's own line).
+ */
+function wordingScores(paragraphs: string[], near: Set<string>, about: string | undefined, lift: number): number[] {
+  return paragraphs.map((p) => closeness(near, p) + (about && covers(p, `@${about}`) ? lift : 0));
+}
+/** In the appendix each company has its own line: a fact on a company's card belongs on that line. */
+const liftFor = (section: EssaySectionId) => (section === 'appendix' ? 1 : 0.05);
 
 function covers(paragraph: string, claim: string): boolean {
   if (claim.startsWith('#')) return numbersIn(paragraph).includes(Number(claim.slice(1)));
@@ -58,8 +62,7 @@ function covers(paragraph: string, claim: string): boolean {
 }
 
 /** The fewest paragraphs that between them state `wanted`, the closest wording first among equals. */
-function cover(paragraphs: string[], wanted: string[], near: Set<string>): { chosen: number[]; left: string[] } {
-  const score = paragraphs.map((p) => closeness(near, p));
+function cover(paragraphs: string[], wanted: string[], score: number[]): { chosen: number[]; left: string[] } {
   let open = wanted.filter((c) => paragraphs.some((p) => covers(p, c)));
   const left = wanted.filter((c) => !open.includes(c));
   const chosen: number[] = [];
@@ -89,12 +92,14 @@ for (const record of sourcedRecords(files)) {
   const section = record.source.section;
   const paragraphs = sections.get(section) ?? [];
   const near = bigrams(record.zh);
-  const own = cover(paragraphs, claims(record), near);
-  // A record that states no number or name of its section rests on the paragraph worded most like it.
-  if (!own.chosen.length) {
-    const score = paragraphs.map((p) => closeness(near, p));
-    own.chosen.push(score.indexOf(Math.max(...score)) + 1);
-  }
+  const wanted = claims(record);
+  const score = wordingScores(paragraphs, near, record.about, liftFor(section));
+  const own = cover(paragraphs, wanted, score);
+  // A number pins a paragraph down; a name does not (a paragraph can name a company and make
+  // another point). Unless the record states a number, the paragraph worded most like it is where
+  // its point is made; so it is for a record whose section states none of what it does.
+  if (!own.chosen.length || !wanted.some((c) => c.startsWith('#')))
+    own.chosen = [...new Set([...own.chosen, score.indexOf(Math.max(...score)) + 1])].sort((a, b) => a - b);
   record.source.paragraphs = REVIEWED[record.where] ?? own.chosen;
   // What the record's own section does not state, it takes from other sections: say where. All of
   // them compete at once, so a count finds the paragraph that is about the same thing.
@@ -102,7 +107,7 @@ for (const record of sourcedRecords(files)) {
   const found = cover(
     others.map((o) => o.text),
     own.left,
-    near,
+    others.map((o) => wordingScores([o.text], near, record.about, liftFor(o.other))[0]!),
   );
   const alsoIn: { section: EssaySectionId; paragraphs: number[] }[] = [];
   for (const n of found.chosen) {

@@ -9,9 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ESSAY_FILE = 'who-owns-the-generative-ai-platform.zh.txt';
 /**
- * The year every record is dated to. The translation is dated 30 January 2023 in its byline, so the
- * appendix's "this January" is January 2023: a record may state the year without a paragraph
- * writing it.
+ * The year the essay speaks from: the translation is dated 30 January 2023 in its byline, so its
+ * "last year" is 2022 and the appendix's "this January" is January 2023.
  */
 export const VINTAGE_YEAR = 2023;
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -122,6 +121,8 @@ export function numbersIn(text: string): number[] {
     const unit = m[2] ? UNITS[m[2].toLowerCase()]! : 1;
     out.push(Math.round(Number(m[1]) * unit * 1000) / 1000);
   }
+  // Years relative to the essay's date: 去年 (last year) is 2022, 今年 (this year) 2023.
+  for (const m of plain.matchAll(/(去|今|明)年/g)) out.push(VINTAGE_YEAR + { 去: -1, 今: 0, 明: 1 }[m[1] as '去' | '今' | '明']);
   // A bare order of magnitude after "more than" or "nearly": 超千亿 is more than 100 billion.
   for (const m of plain.matchAll(/(?:超过|超|逾|近)(千亿|百亿|亿|千万|百万|万)/g)) out.push(UNITS[m[1]!]!);
   for (const m of plain.matchAll(

@@ -1,9 +1,10 @@
 // Slack shows a timeout to anyone whose command is not acknowledged within 3 s. A command not
 // declared slow that takes longer anyway (a cold chart, a busy machine) is acknowledged at about
-// 2 s and answered through response_url, at the real boundary: signed requests to a real server
-// on port 0, response_url intercepted with nock.
+// 2 s and answered through response_url: signed requests to a real server on port 0,
+// response_url intercepted with nock.
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_DEFER_AFTER_MS } from '../src/adapters/slack/dispatch.js';
 import type { Reply } from '../src/core/reply.js';
 import type { Router } from '../src/router/router.js';
 import { slackMessageProblems } from './slack-message-rules.js';
@@ -30,13 +31,14 @@ function heldRouter() {
 
 describe('a Slack command that is not ready in time', () => {
   it('is acknowledged within Slack’s 3 s, text only, and answered through response_url', async () => {
+    // The default deadline leaves a second of Slack's 3 s for the network and a busy event loop. The
+    // test uses a short one: what it checks is the shape of the acknowledgement and the follow-up,
+    // and a wall-clock bound would fail at random on a loaded machine.
+    expect(DEFAULT_DEFER_AFTER_MS).toBeLessThanOrEqual(2000);
     const held = heldRouter();
-    // The default deadline (about 2 s): the acknowledgement must beat Slack's 3 s.
-    const slack = await startSlackServer({ wrapRouter: held.wrap });
+    const slack = await startSlackServer({ wrapRouter: held.wrap, deferAfterMs: 50 });
     const answer = hook();
-    const started = Date.now();
     const first = await json(await slack.command({ command: '/layer', text: 'infra', response_url: answer.url }));
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(first).toEqual({ response_type: 'ephemeral', text: '⏳ Working on it…' });
     held.release();
     const [later] = await answer.received();
