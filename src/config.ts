@@ -62,6 +62,10 @@ const Env = z.object({
   RATE_USER_PER_MINUTE: z.coerce.number().min(0.1).max(100_000).default(30),
   RATE_CHANNEL_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
   RATE_CHANNEL_PER_MINUTE: z.coerce.number().min(0.1).max(1_000_000).default(120),
+  // How long a claimed schedule is held before another replica may take it over, and how often
+  // due schedules are looked for (issue 17; tests shorten both).
+  SCHEDULE_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(600_000),
+  SCHEDULE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   STOP_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -51,7 +51,14 @@ export async function serve({ config, router, kb, store, logger, metrics, stopSi
     Object.assign(readiness, discord.readiness);
   }
   registerReadiness(server, readiness);
-  const scheduler = createScheduler({ store, router, platforms, logger });
+  const scheduler = createScheduler({
+    store,
+    router,
+    platforms,
+    logger,
+    leaseMs: config.SCHEDULE_LEASE_MS,
+    intervalMs: config.SCHEDULE_INTERVAL_MS,
+  });
   scheduler.start();
   stops.unshift(() => scheduler.stop());
   const port = await server.listen(config.PORT);

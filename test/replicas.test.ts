@@ -88,3 +88,45 @@ describe.skipIf(!postgresUrl)('two replicas on one database', () => {
     expect(Date.parse(after!.nextRunAt)).toBeGreaterThan(Date.now());
   });
 });
+
+describe.skipIf(!postgresUrl)('a replica killed mid-post', () => {
+  it('loses nothing: another replica posts the slot once its lease runs out, and records it', async () => {
+    const schema = await createTestSchema();
+    const slack = await startFakeSlackApi();
+    const seed = await openPostgresStore({ connectionString: schema.url });
+    await seed.saveSchedule(due);
+    const env = {
+      DATABASE_URL: schema.url,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-replicas',
+      SLACK_API_URL: slack.apiUrl,
+      SCHEDULE_LEASE_MS: '1000',
+      SCHEDULE_INTERVAL_MS: '200',
+    };
+    try {
+      // The first replica's post never comes back; it is killed while waiting for it.
+      slack.holdNext('/api/chat.postMessage');
+      const doomed = await startBot(env);
+      await until(() => slack.callsTo('/api/chat.postMessage').length === 1);
+      doomed.child.kill('SIGKILL');
+      await doomed.stop();
+      const survivor = await startBot(env);
+      await until(async () => (await seed.listSchedules())[0]?.lastRunAt !== undefined);
+      await survivor.stop();
+      expect(slack.callsTo('/api/chat.postMessage')).toHaveLength(2);
+      expect(survivor.logs()).toMatch(/schedule ran/);
+    } finally {
+      await seed.close();
+      await slack.close();
+      await schema.drop();
+    }
+  });
+});
+
+async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

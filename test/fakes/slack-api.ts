@@ -20,6 +20,8 @@ export interface FakeSlackApi {
   calls: SlackCall[];
   /** What conversations.history answers with (a channel's messages, as Slack sends them). */
   history: Record<string, unknown>[];
+  /** The next call to `path` is recorded but never answered (its caller waits, as on a stuck network). */
+  holdNext(path: string): void;
   /** Calls to one path ("/api/auth.test", "/commands/x"). */
   callsTo(path: string): SlackCall[];
   close(): Promise<void>;
@@ -30,10 +32,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const history: Record<string, unknown>[] = [];
   let files = 0;
   let base = '';
+  const held = new Set<string>();
   const server = createServer(async (req, res) => {
     const text = await readText(req);
     const path = (req.url ?? '/').split('?')[0]!;
     calls.push({ path, body: parse(text, req.headers['content-type'] ?? ''), auth: req.headers.authorization });
+    if (held.delete(path)) return;
     const reply = (status: number, body: unknown) => {
       const out = typeof body === 'string' ? body : JSON.stringify(body);
       res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' }).end(out);
@@ -92,6 +96,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     responseUrl: (id) => `${base}/commands/${id}`,
     calls,
     history,
+    holdNext: (path) => void held.add(path),
     callsTo: (path) => calls.filter((c) => c.path === path),
     close: () =>
       new Promise((resolve) => {
