@@ -12,6 +12,7 @@ import type { Invocation } from '../src/router/invocation.js';
 import { createRouter } from '../src/router/router.js';
 import { memoryStore } from '../src/store/memory-store.js';
 import { benchDiscordHttp, benchSlackHttp } from './bench-http.js';
+import { benchPostgres } from './bench-postgres.js';
 import { benchProcess } from './bench-process.js';
 import { markdown, type Results, targets, writeReadme } from './bench-report.js';
 import { evaluationSets } from './evaluate.js';
@@ -105,6 +106,9 @@ const busy = Array.from({ length: 10_000 }, (_, i) => ({
 // The export's own period, as --history gives it: every message is inside the window.
 const history = { read: async () => ({ messages: busy, period: { from: busy[0]!.at, to: busy.at(-1)!.at } }) };
 rows.push(await measure('/digest over 10,000 messages', [{ ...invocation('digest', 'days=90'), history }], 10));
+
+// The PostgreSQL store, when a server answers (issue 17's targets: each under 5 ms p99).
+rows.push(...(await benchPostgres()));
 
 console.error('in-process done; HTTP next (a few minutes)');
 const slack = await benchSlackHttp();

@@ -29,6 +29,25 @@ const Env = z.object({
   DISCORD_PUBLIC_KEY: optionalSecret.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), 'must be 64 hex characters'),
   DISCORD_GUILD_ID: optionalSecret.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'must be a Discord snowflake (digits)'),
   STORE_PATH: z.string().trim().min(1).default('./var/store.json'),
+  // Rate limits shared by the replicas (issue 17); unset: each process keeps its own.
+  REDIS_URL: optionalSecret.refine(
+    (v) => v === undefined || /^rediss?:\/\/\S+$/.test(v),
+    'must be a redis:// URL, e.g. redis://cache:6379',
+  ),
+  // Multi-workspace install through OAuth (issue 17): the three go together.
+  SLACK_CLIENT_ID: optionalSecret,
+  SLACK_CLIENT_SECRET: optionalSecret,
+  SLACK_STATE_SECRET: optionalSecret.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  // Seals installation tokens at rest; unset, a key is derived from SLACK_STATE_SECRET.
+  TOKEN_ENCRYPTION_KEY: optionalSecret.refine(
+    (v) => v === undefined || /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, 'base64').length === 32,
+    'must be 32 bytes, as 64 hex characters or base64',
+  ),
+  // PostgreSQL for several replicas (issue 17); unset: the file at STORE_PATH.
+  DATABASE_URL: optionalSecret.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v),
+    'must be a postgres:// URL, e.g. postgres://bot@db:5432/genai',
+  ),
   // Where the platforms' APIs live: their own by default; tests and staging point them at fakes.
   // The Slack client appends method names ("auth.test"); Discord's appends "/v10/...".
   SLACK_API_URL: apiUrl('https://slack.com/api/', (url) => url.replace(/\/*$/, '/')),
@@ -43,6 +62,10 @@ const Env = z.object({
   RATE_USER_PER_MINUTE: z.coerce.number().min(0.1).max(100_000).default(30),
   RATE_CHANNEL_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
   RATE_CHANNEL_PER_MINUTE: z.coerce.number().min(0.1).max(1_000_000).default(120),
+  // How long a claimed schedule is held before another replica may take it over, and how often
+  // due schedules are looked for (issue 17; tests shorten both).
+  SCHEDULE_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(600_000),
+  SCHEDULE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   STOP_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -50,6 +73,8 @@ const Env = z.object({
 
 export type Config = z.infer<typeof Env> & {
   slack: boolean;
+  /** Workspaces install the app through /slack/install (SLACK_CLIENT_ID, _SECRET, SLACK_STATE_SECRET). */
+  slackOAuth: boolean;
   discordGateway: boolean;
   discordHttp: boolean;
 };
@@ -68,6 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
     throw new ConfigError('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)');
   }
+  const oauthVars = [c.SLACK_CLIENT_ID, c.SLACK_CLIENT_SECRET, c.SLACK_STATE_SECRET];
+  if (oauthVars.some(Boolean) && !oauthVars.every(Boolean)) {
+    const missing = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'][oauthVars.findIndex((v) => !v)];
+    throw new ConfigError(`${missing}: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together`);
+  }
+  const slackOAuth = oauthVars.every(Boolean);
+  if (slackOAuth && !c.SLACK_SIGNING_SECRET) throw new ConfigError('SLACK_SIGNING_SECRET: required for the OAuth install');
   if (Boolean(c.LLM_BASE_URL) !== Boolean(c.LLM_MODEL)) {
     throw new ConfigError(`${c.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL'}: LLM_BASE_URL and LLM_MODEL go together`);
   }
@@ -76,7 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   return {
     ...c,
-    slack: Boolean(c.SLACK_BOT_TOKEN),
+    slack: Boolean(c.SLACK_BOT_TOKEN) || slackOAuth,
+    slackOAuth,
     discordGateway: Boolean(c.DISCORD_TOKEN),
     discordHttp: Boolean(c.DISCORD_PUBLIC_KEY && c.DISCORD_APPLICATION_ID),
   };

@@ -10,7 +10,7 @@ import { loadKnowledgeBaseFast } from './core/prebuilt.js';
 import { createLlmAnswerWriter } from './core/search/llm-writer.js';
 import { createLogger, lazyLogger, type QuietLogger, requestLogger } from './logger.js';
 import { createRouter } from './router/router.js';
-import { openLowdbStore } from './store/lowdb-store.js';
+import { openStore } from './store/open-store.js';
 import { StoreError, type Store } from './store/store.js';
 import type { KnowledgeBase } from './core/knowledge/knowledge-base.js';
 import type { ChannelHistory } from './core/digest/message.js';
@@ -52,7 +52,7 @@ export async function main(io: MainIO): Promise<number> {
   }
   let store: Store;
   try {
-    store = await openLowdbStore(config.STORE_PATH);
+    store = await openStore(config);
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
     io.stderr.write(`genai-bot: store: ${err.message}\n`);
@@ -82,12 +82,18 @@ export async function main(io: MainIO): Promise<number> {
   };
   // Metrics exist only for the server; the shell and the CLI do not load prom-client.
   const metrics = serverMode ? (await import('./metrics.js')).createMetrics() : undefined;
+  // Shared by the replicas when REDIS_URL is set; ioredis loads only then.
+  const sharedRateLimiter =
+    serverMode && config.REDIS_URL
+      ? (await import('./router/shared-rate-limit.js')).redisRateLimiter(config.REDIS_URL, rateLimits)
+      : undefined;
   const router = createRouter({
     commands,
     kb,
     store,
     logger,
     rateLimits,
+    ...(sharedRateLimiter ? { sharedRateLimiter } : {}),
     onHandled: (event) => {
       metrics?.observe(event);
       logRequest?.({
@@ -125,8 +131,8 @@ export async function main(io: MainIO): Promise<number> {
     return code;
   }
 
-  if (serverLogger && metrics)
-    return (await import('./serve.js')).serve({
+  if (serverLogger && metrics) {
+    const code = await (await import('./serve.js')).serve({
       config,
       router,
       kb,
@@ -135,6 +141,9 @@ export async function main(io: MainIO): Promise<number> {
       metrics,
       stopSignal: io.stopSignal ?? new Promise(() => undefined),
     });
+    await sharedRateLimiter?.close();
+    return code;
+  }
   await runShell(router, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang: cli.args.lang, width });
   await store.close();
   return 0;

@@ -38,7 +38,7 @@ export async function serve({ config, router, kb, store, logger, metrics, stopSi
   };
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/index.js');
-    const slack = await startSlack({ config, router, server, logger });
+    const slack = await startSlack({ config, router, server, logger, store });
     stops.push(slack.stop);
     platforms.slack = slack.services;
     Object.assign(readiness, slack.readiness);
@@ -51,7 +51,14 @@ export async function serve({ config, router, kb, store, logger, metrics, stopSi
     Object.assign(readiness, discord.readiness);
   }
   registerReadiness(server, readiness);
-  const scheduler = createScheduler({ store, router, platforms, logger });
+  const scheduler = createScheduler({
+    store,
+    router,
+    platforms,
+    logger,
+    leaseMs: config.SCHEDULE_LEASE_MS,
+    intervalMs: config.SCHEDULE_INTERVAL_MS,
+  });
   scheduler.start();
   stops.unshift(() => scheduler.stop());
   const port = await server.listen(config.PORT);

@@ -10,7 +10,9 @@ export async function runTask(task: Task, io: MainIO): Promise<number> {
   switch (task.name) {
     case 'manifest slack': {
       const url = task.url ?? 'https://YOUR-BOT-HOST';
-      io.stdout.write(`${JSON.stringify(slackManifest(commands, url, task.socket), null, 2)}\n`);
+      // With the OAuth install configured, the manifest names its redirect URL (issue 17).
+      const oauth = Boolean(io.env.SLACK_CLIENT_ID);
+      io.stdout.write(`${JSON.stringify(slackManifest(commands, url, task.socket, oauth), null, 2)}\n`);
       if (!task.url && !task.socket)
         io.stderr.write('genai-bot: replace https://YOUR-BOT-HOST with the address Slack can reach, or pass --url\n');
       return 0;

@@ -9,6 +9,7 @@ import { manifestProblems } from './slack-manifest-rules.js';
 const modes = [
   { mode: 'HTTP', manifest: slackManifest(commands, 'https://bot.example.com/', false) as any },
   { mode: 'Socket Mode', manifest: slackManifest(commands, 'https://YOUR-BOT-HOST', true) as any },
+  { mode: 'HTTP with the OAuth install', manifest: slackManifest(commands, 'https://bot.example.com', false, true) as any },
 ];
 
 /** The adapter's own source, where every Web API call and event subscription is written. */
@@ -32,6 +33,12 @@ function eventsHandled(): Set<string> {
 }
 
 describe('the Slack app manifest', () => {
+  it('names the OAuth redirect URL only when the OAuth install is configured', () => {
+    const oauth = modes[2]!.manifest;
+    expect(oauth.oauth_config.redirect_urls).toEqual(['https://bot.example.com/slack/oauth_redirect']);
+    expect(modes[0]!.manifest.oauth_config.redirect_urls).toBeUndefined();
+  });
+
   it.each(modes)('passes Slack’s manifest rules in $mode', ({ manifest }) => {
     expect(manifestProblems(manifest)).toEqual([]);
   });
@@ -89,7 +96,7 @@ describe('the Slack app manifest', () => {
     for (const { manifest } of modes) {
       expect(manifest.oauth_config.scopes.bot).toEqual([...needed].sort());
       expect(manifest.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
-      expect(manifest.settings.event_subscriptions.bot_events).toEqual([...handled]);
+      expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...handled].sort());
     }
     expect(BOT_SCOPES).toEqual([
       'app_mentions:read',

@@ -288,6 +288,6 @@ describe('the app manifest', () => {
     }
     expect(manifest.features.slash_commands.find((c: any) => c.command === '/moat').usage_hint).toBe('<company>');
     // The scopes themselves are checked against the methods and events used in slack-manifest.test.ts.
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'app_uninstalled', 'tokens_revoked']);
   });
 });

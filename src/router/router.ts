@@ -18,6 +18,7 @@ import type { Invocation } from './invocation.js';
 import { parseTextArgs, type Problem } from './parse-args.js';
 import { sanitize } from './tokenize.js';
 import { TokenBuckets, type RateLimits } from './rate-limit.js';
+import type { SharedRateLimiter } from './shared-rate-limit.js';
 import { validateArgs } from './validate.js';
 
 /** Longest text the router reads; past it a request is refused before any parsing. */
@@ -38,6 +39,8 @@ export interface RouterOptions {
   now?: () => Date;
   /** Token buckets per user and per channel; none when omitted (tests, benchmarks). The shell is never limited. */
   rateLimits?: RateLimits;
+  /** Limits shared by every replica (REDIS_URL); when given, they replace the local buckets. */
+  sharedRateLimiter?: Pick<SharedRateLimiter, 'take'>;
   /** Told about every request once it is answered: metrics and request logs listen here. */
   onHandled?: (event: HandledEvent) => void;
   /** Replies kept for repeated pure requests (default 500; 0 turns the cache off, as benchmarks of computation do). */
@@ -107,7 +110,10 @@ export function createRouter(options: RouterOptions): Router {
         return usageReply(lang, undefined, [{ code: 'unknown_command', params: { name } }], [...didYouMean, '/help']);
       }
       seen.command = command.name;
-      const limited = takeTokens(invocation, command.cost ?? 1);
+      const limited =
+        options.sharedRateLimiter && invocation.platform !== 'shell'
+          ? await takeShared(options.sharedRateLimiter, invocation, command.cost ?? 1)
+          : takeTokens(invocation, command.cost ?? 1);
       if (limited) {
         seen.limited = true;
         return reply(lang, t(lang, 'slowDown'), {
@@ -122,6 +128,15 @@ export function createRouter(options: RouterOptions): Router {
       logger.error({ err, correlationId: id, command: invocation.command, platform: invocation.platform }, 'command failed');
       return reply(lang, t(lang, 'internalError'), { kind: 'error', ephemeral: true, body: [`${t(lang, 'internalError')} ${id}`] });
     }
+  }
+
+  async function takeShared(
+    limiter: Pick<SharedRateLimiter, 'take'>,
+    invocation: Invocation,
+    cost: number,
+  ): Promise<Problem<'rate_limited'> | undefined> {
+    const verdict = await limiter.take(invocation.userId, invocation.channelId, cost);
+    return verdict.ok ? undefined : { code: 'rate_limited', params: { seconds: verdict.retryAfterSeconds, scope: verdict.scope } };
   }
 
   /** Charges the user's and the channel's buckets; a refusal from either is returned as the problem. */

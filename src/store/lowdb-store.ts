@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { z } from 'zod';
+import { inProcessCoordination } from './in-process-coordination.js';
 import { scenarioKey, StoreError, type Store } from './store.js';
 
 const Scenario = z.strictObject({
@@ -39,10 +40,12 @@ const StoreFile = z.strictObject({
   scenarios: z.record(z.string(), z.record(z.string(), Scenario)),
   // Added after the first release of the file format: older files simply have none yet.
   schedules: z.record(z.string(), Schedule).default({}),
+  // Slack workspaces installed through OAuth (issue 17), sealed by the caller: older files have none.
+  installations: z.record(z.string(), z.strictObject({ id: z.string(), sealed: z.string(), installedAt: z.string() })).default({}),
 });
 type StoreData = z.infer<typeof StoreFile>;
 
-const empty = (): StoreData => ({ schemaVersion: 1, scenarios: {}, schedules: {} });
+const empty = (): StoreData => ({ schemaVersion: 1, scenarios: {}, schedules: {}, installations: {} });
 
 export async function openLowdbStore(path: string): Promise<Store> {
   // Not JSONFilePreset: it silently keeps data in memory when NODE_ENV=test.
@@ -86,7 +89,7 @@ export async function openLowdbStore(path: string): Promise<Store> {
     return next;
   };
 
-  return {
+  const records: Omit<Store, keyof ReturnType<typeof inProcessCoordination>> = {
     saveScenario: (scope, scenario) =>
       change((data) => {
         data.scenarios[scope] ??= {};
@@ -123,6 +126,28 @@ export async function openLowdbStore(path: string): Promise<Store> {
       return problem ? { ok: false, detail: `cannot write the store at ${path}: ${problem}` } : { ok: true, detail: `writable (${path})` };
     },
     close: () => queue.then(() => undefined),
+    ...installationRecords(change, () => db.data),
+  };
+  return { ...records, ...inProcessCoordination(records) };
+}
+
+/** Installations, and forgetting a workspace in one write (issue 17). */
+function installationRecords(
+  change: <T>(mutate: (data: StoreData) => T) => Promise<T>,
+  data: () => StoreData,
+): Pick<Store, 'saveInstallation' | 'getInstallation' | 'forgetWorkspace'> {
+  return {
+    saveInstallation: (installation) =>
+      change((d) => {
+        d.installations[installation.id] = installation;
+      }),
+    getInstallation: async (id) => data().installations[id],
+    forgetWorkspace: (id, scopePrefix) =>
+      change((d) => {
+        delete d.installations[id];
+        for (const scope of Object.keys(d.scenarios)) if (scope.startsWith(scopePrefix)) delete d.scenarios[scope];
+        for (const [key, s] of Object.entries(d.schedules)) if (s.scope.startsWith(scopePrefix)) delete d.schedules[key];
+      }),
   };
 }
 

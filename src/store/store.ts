@@ -35,6 +35,25 @@ export interface Schedule {
   disabled?: string;
 }
 
+/**
+ * A Slack workspace's (or Enterprise Grid org's) installation. The caller seals it before it gets
+ * here (AES-256-GCM): no store, file or database, ever holds a token in the clear.
+ */
+export interface StoredInstallation {
+  /** The team id ("T…"), or the enterprise id ("E…") of an org-wide install. */
+  id: string;
+  sealed: string;
+  installedAt: string;
+}
+
+/** A due schedule held by one process until it records the run (or the lease runs out). */
+export interface ScheduleClaim {
+  schedule: Schedule;
+  /** 1 the first time this slot is claimed; 2 when a process that held it died before recording the run. */
+  attempt: number;
+  token: string;
+}
+
 export interface Store {
   /** Saves under `scope` (a channel, or the local shell); says whether it replaced one. */
   saveScenario(scope: string, scenario: SavedScenario): Promise<'created' | 'replaced'>;
@@ -46,6 +65,22 @@ export interface Store {
   listSchedules(scope?: string): Promise<Schedule[]>;
   /** Deletes a channel's schedule by id; false when that channel has none by that id. */
   deleteSchedule(scope: string, id: string): Promise<boolean>;
+  saveInstallation(installation: StoredInstallation): Promise<void>;
+  getInstallation(id: string): Promise<StoredInstallation | undefined>;
+  /**
+   * Forgets a workspace at once: its installation and everything kept in its channels (scopes
+   * starting with `scopePrefix`, e.g. "slack:T1:"), so an uninstall leaves nothing behind.
+   */
+  forgetWorkspace(id: string, scopePrefix: string): Promise<void>;
+  /** True the first time an event id is seen within `ttlMs`, across every process on the store. */
+  firstDelivery(eventId: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Claims up to `limit` enabled schedules due at `now` on the given platforms that no live claim
+   * holds; each is held for `leaseMs`, so a process that dies mid-post lets another take it over.
+   */
+  claimDueSchedules(now: Date, options: { leaseMs: number; limit: number; platforms: readonly string[] }): Promise<ScheduleClaim[]>;
+  /** Records a run (the schedule as it now is) and releases the claim; false when the claim was lost. */
+  finishScheduleRun(claim: ScheduleClaim, updated: Schedule): Promise<boolean>;
   /** Whether a write would succeed now, and if not why: readiness reports it. */
   writable(): Promise<{ ok: boolean; detail: string }>;
   close(): Promise<void>;

@@ -8,6 +8,8 @@ export interface SlackCall {
   path: string;
   /** Form or JSON fields of an API call; the raw text of anything else. */
   body: Record<string, unknown> | string;
+  /** The Authorization header (which workspace's token made the call). */
+  auth?: string | undefined;
 }
 
 export interface FakeSlackApi {
@@ -18,6 +20,8 @@ export interface FakeSlackApi {
   calls: SlackCall[];
   /** What conversations.history answers with (a channel's messages, as Slack sends them). */
   history: Record<string, unknown>[];
+  /** The next call to `path` is recorded but never answered (its caller waits, as on a stuck network). */
+  holdNext(path: string): void;
   /** Calls to one path ("/api/auth.test", "/commands/x"). */
   callsTo(path: string): SlackCall[];
   close(): Promise<void>;
@@ -28,10 +32,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const history: Record<string, unknown>[] = [];
   let files = 0;
   let base = '';
+  const held = new Set<string>();
   const server = createServer(async (req, res) => {
     const text = await readText(req);
     const path = (req.url ?? '/').split('?')[0]!;
-    calls.push({ path, body: parse(text, req.headers['content-type'] ?? '') });
+    calls.push({ path, body: parse(text, req.headers['content-type'] ?? ''), auth: req.headers.authorization });
+    if (held.delete(path)) return;
     const reply = (status: number, body: unknown) => {
       const out = typeof body === 'string' ? body : JSON.stringify(body);
       res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' }).end(out);
@@ -48,6 +54,23 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           user_id: 'UBOT',
           bot_id: 'BBOT',
         });
+      case '/api/oauth.v2.access': {
+        // The code names the workspace installing ("T2"), and its token follows from it.
+        const code = String((parse(text, req.headers['content-type'] ?? '') as Record<string, unknown>).code ?? '');
+        if (!/^T\w+$/.test(code)) return reply(200, { ok: false, error: 'invalid_code' });
+        return reply(200, {
+          ok: true,
+          app_id: 'A1',
+          authed_user: { id: 'U1' },
+          scope: 'chat:write,commands',
+          token_type: 'bot',
+          access_token: `xoxb-${code}-token`,
+          bot_user_id: `UBOT${code}`,
+          team: { id: code, name: `Team ${code}` },
+          enterprise: null,
+          is_enterprise_install: false,
+        });
+      }
       case '/api/files.getUploadURLExternal': {
         const id = `F${++files}`;
         return reply(200, { ok: true, upload_url: `${base}/upload/${id}`, file_id: id });
@@ -73,6 +96,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     responseUrl: (id) => `${base}/commands/${id}`,
     calls,
     history,
+    holdNext: (path) => void held.add(path),
     callsTo: (path) => calls.filter((c) => c.path === path),
     close: () =>
       new Promise((resolve) => {

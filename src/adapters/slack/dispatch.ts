@@ -34,6 +34,11 @@ export interface SlackDeps {
   followUps: FollowUps;
   /** How long a command not declared slow may take before it is acknowledged and answered later. */
   deferAfterMs?: number;
+  /**
+   * Whether an event id is seen for the first time by any replica (the shared store); without it,
+   * or when the store cannot answer, this process's own memory of recent ids decides.
+   */
+  firstDelivery?: (eventId: string) => Promise<boolean>;
 }
 
 /** Well inside Slack's 3 s, leaving room for the network and a busy event loop. */

@@ -8,9 +8,11 @@ import type { ChannelServices } from '../../scheduler/scheduler.js';
 import { FollowUps } from '../../server/follow-ups.js';
 import type { AppServer } from '../../server/http-server.js';
 import type { ReadinessCheck } from '../../server/readiness.js';
+import type { WorkspaceQuery } from './oauth/install-routes.js';
+import type { Store } from '../../store/store.js';
 import { adminChecker, slackChannelServices } from './channel.js';
 import type { SlackDeps } from './dispatch.js';
-import { registerSlackHttp } from './http.js';
+import { registerSlackHttp, type SlackHttpOptions } from './http.js';
 import { startSocketMode } from './socket-mode.js';
 import { createWebClient } from './web.js';
 
@@ -19,6 +21,8 @@ export interface SlackOptions {
   router: Router;
   server: AppServer;
   logger: Logger;
+  /** Where delivered event ids (and, with OAuth, installations) are kept, shared by the replicas. */
+  store?: Store;
   fetch?: typeof fetch;
   now?: () => number;
   /** The first wait before Socket Mode tries to connect again (default 1 s; tests shorten it). */
@@ -32,9 +36,13 @@ export interface SlackAdapter {
   readiness: Record<string, ReadinessCheck>;
 }
 
+/** Slack re-sends an unacknowledged event within minutes; ids are remembered well past that. */
+const EVENT_ID_TTL_MS = 15 * 60_000;
+
 export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
   const { config, router, logger } = options;
-  const token = config.SLACK_BOT_TOKEN!;
+  // With OAuth alone there is no token of its own: every request brings its workspace's.
+  const token = config.SLACK_BOT_TOKEN ?? '';
   const slackApiUrl = config.SLACK_API_URL;
   const web = createWebClient(token, logger, { slackApiUrl });
   const historyWeb = createWebClient(token, logger, { slackApiUrl, rejectRateLimited: true });
@@ -48,12 +56,46 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
     commandNames: new Set(router.commands.map((c) => c.name)),
     // Follow-ups still being sent (response_url posts, mention replies): a stop waits for them.
     followUps: new FollowUps(),
+    ...(options.store ? { firstDelivery: (id: string) => options.store!.firstDelivery(id, EVENT_ID_TTL_MS) } : {}),
   };
   const readiness: Record<string, ReadinessCheck> = {};
+
+  let services = slackChannelServices(web, historyWeb, logger);
+  let oauth: Pick<SlackHttpOptions, 'workspace' | 'forgetWorkspace'> = {};
+  if (config.slackOAuth && options.store) {
+    const { registerSlackOAuth } = await import('./oauth/install-routes.js');
+    const { workspaceClients, workspaceChannelServices } = await import('./oauth/workspace-clients.js');
+    const installs = registerSlackOAuth({
+      clientId: config.SLACK_CLIENT_ID!,
+      clientSecret: config.SLACK_CLIENT_SECRET!,
+      stateSecret: config.SLACK_STATE_SECRET!,
+      encryptionKey: config.TOKEN_ENCRYPTION_KEY,
+      slackApiUrl,
+      store: options.store,
+      server: options.server,
+      logger,
+      ...(options.now ? { now: options.now } : {}),
+    });
+    const cache = workspaceClients(
+      installs,
+      logger,
+      slackApiUrl,
+      config.SLACK_BOT_TOKEN ? { web, historyWeb, isAdmin: deps.isAdmin } : undefined,
+      options.now,
+    );
+    const forgetWorkspace = async (query: WorkspaceQuery) => {
+      cache.drop(query);
+      await installs.forget(query);
+    };
+    oauth = { workspace: cache.clientsFor, forgetWorkspace };
+    services = workspaceChannelServices(cache.clientsFor, logger);
+    logger.info({ paths: ['/slack/install', '/slack/oauth_redirect'] }, 'slack oauth install ready');
+  }
 
   if (config.SLACK_SIGNING_SECRET) {
     registerSlackHttp(options.server, {
       ...deps,
+      ...oauth,
       signingSecret: config.SLACK_SIGNING_SECRET,
       ...(options.now ? { now: options.now } : {}),
     });
@@ -66,7 +108,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
     const socket = startSocketMode({ token, appToken: config.SLACK_APP_TOKEN, slackApiUrl, deps, retryMinMs: options.retryMinMs });
     readiness.slackSocket = socket.status.check;
     stopSocket = socket.stop;
-  } else {
+  } else if (token) {
     void web.auth.test().then(
       (r) => logger.info({ team: r.team, bot: r.user }, 'slack token verified'),
       (err: Error) => logger.warn({ err: err.message }, 'slack token could not be verified (network or token); serving anyway'),
@@ -77,7 +119,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
       await stopSocket?.();
       await deps.followUps.settled();
     },
-    services: slackChannelServices(web, historyWeb, logger),
+    services,
     readiness,
   };
 }

@@ -30,6 +30,9 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
 /** Events the bot subscribes to, with the scope each needs. */
 export const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
   app_mention: ['app_mentions:read'],
+  // A workspace removed the app or its token: with the OAuth install, it is forgotten. No scope needed.
+  app_uninstalled: [],
+  tokens_revoked: [],
 };
 
 /** Slash commands need `commands`; buttons (interactivity) need no scope. */
@@ -39,8 +42,9 @@ export const BOT_SCOPES: readonly string[] = [
   ...new Set([...Object.values(METHOD_SCOPES).flat(), ...Object.values(EVENT_SCOPES).flat(), ...FEATURE_SCOPES]),
 ].sort();
 
-export function slackManifest(commands: readonly CommandInfo[], baseUrl: string, socketMode = false): object {
+export function slackManifest(commands: readonly CommandInfo[], baseUrl: string, socketMode = false, oauth = false): object {
   const url = `${baseUrl.replace(/\/+$/, '')}/slack/events`;
+  const redirectUrl = `${baseUrl.replace(/\/+$/, '')}/slack/oauth_redirect`;
   const command = (name: string, description: string, hint: string) => ({
     command: `/${name}`,
     description: cutAtWord(description, COMMAND_LIMITS.description),
@@ -66,9 +70,12 @@ export function slackManifest(commands: readonly CommandInfo[], baseUrl: string,
         ),
       ],
     },
-    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    oauth_config: { ...(oauth ? { redirect_urls: [redirectUrl] } : {}), scopes: { bot: [...BOT_SCOPES] } },
     settings: {
-      event_subscriptions: { ...(socketMode ? {} : { request_url: url }), bot_events: Object.keys(EVENT_SCOPES) },
+      event_subscriptions: {
+        ...(socketMode ? {} : { request_url: url }),
+        bot_events: Object.keys(EVENT_SCOPES),
+      },
       interactivity: { is_enabled: true, ...(socketMode ? {} : { request_url: url }) },
       org_deploy_enabled: false,
       socket_mode_enabled: socketMode,

@@ -20,3 +20,12 @@ export class RecentIds {
     return true;
   }
 }
+
+/** The shared store's answer when there is one (several replicas), else (or if it fails) this process's. */
+export function firstDeliveryCheck(
+  recent: RecentIds,
+  shared?: (eventId: string) => Promise<boolean>,
+): (eventId: string) => Promise<boolean> {
+  if (!shared) return async (id) => recent.firstTime(id);
+  return (id) => shared(id).catch(() => recent.firstTime(id));
+}

@@ -7,7 +7,7 @@ import { withBackoff } from '../../server/backoff.js';
 import { ConnectionStatus } from '../../server/readiness.js';
 import { SHARE_ACTION } from './blocks.js';
 import { handleMention, handleSlashCommand, later, type SlackDeps } from './dispatch.js';
-import { RecentIds } from './recent-ids.js';
+import { firstDeliveryCheck, RecentIds } from './recent-ids.js';
 import { handleShare } from './share.js';
 import type { MentionEvent, SlashCommand } from './to-invocation.js';
 
@@ -81,7 +81,7 @@ async function connect({ token, appToken, slackApiUrl, deps }: SocketModeOptions
     convoStore: false,
     logLevel: LogLevel.WARN,
   });
-  const recent = new RecentIds();
+  const firstDelivery = firstDeliveryCheck(new RecentIds(), deps.firstDelivery);
   app.command(/.*/, async ({ command, ack }) => {
     await ack(await handleSlashCommand(command as unknown as SlashCommand, deps));
   });
@@ -91,7 +91,7 @@ async function connect({ token, appToken, slackApiUrl, deps }: SocketModeOptions
   });
   app.event('app_mention', async ({ event, body }) => {
     const id = (body as { event_id?: string }).event_id;
-    if (id && !recent.firstTime(id)) return;
+    if (id && !(await firstDelivery(id))) return;
     later(deps, handleMention(event as unknown as MentionEvent, (body as { team_id?: string }).team_id ?? 'T', deps));
   });
   try {

@@ -64,6 +64,10 @@ const STRINGS = {
   slowDown: { en: 'One moment', zh: '请稍等' },
   workingOnIt: { en: '⏳ Working on it…', zh: '⏳ 正在处理……' },
   sharedBy: { en: 'Shared by', zh: '分享者' },
+  slackNotInstalled: {
+    en: 'This workspace has not installed the app yet (or has removed it): ask an admin to install it again.',
+    zh: '本工作区尚未安装此应用(或已将其移除):请管理员重新安装。',
+  },
   slackLocalNames: {
     en: 'On Slack, the Chinese command names work after /genai: /genai 公司 英伟达, /genai 层级 基础设施.',
     zh: '在 Slack 上,中文命令名写在 /genai 之后:/genai 公司 英伟达、/genai 层级 基础设施。',
