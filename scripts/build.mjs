@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 /** Bundled: small, pure JavaScript and on every start's path. Everything else is loaded from node_modules. */
-const BUNDLED = new Set(['zod', 'minisearch', 'lowdb']);
+const BUNDLED = new Set(['zod', 'minisearch']);
 const EXTERNAL = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name));
 
 rmSync(new URL('dist', root), { recursive: true, force: true });

@@ -5,13 +5,14 @@ import { CLI_USAGE, parseCliArgs } from './adapters/shell/cli-args.js';
 import { answerOnce } from './adapters/shell/one-shot.js';
 import { runShell } from './adapters/shell/repl.js';
 import { loadConfigOrReport } from './config.js';
+import { storeFailureLine } from './core/i18n/store-words.js';
 import { KnowledgeBaseError } from './core/knowledge/load.js';
 import { loadKnowledgeBaseFast } from './core/prebuilt.js';
 import { createLlmAnswerWriter } from './core/search/llm-writer.js';
 import { createLogger, lazyLogger, type QuietLogger, requestLogger } from './logger.js';
 import { createRouter } from './router/router.js';
 import { openStore } from './store/open-store.js';
-import { StoreError, type Store } from './store/store.js';
+import { StoreError, StoreWriteError, type Store } from './store/store.js';
 import type { KnowledgeBase } from './core/knowledge/knowledge-base.js';
 import type { ChannelHistory } from './core/digest/message.js';
 
@@ -55,7 +56,8 @@ export async function main(io: MainIO): Promise<number> {
     store = await openStore(config);
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
-    io.stderr.write(`genai-bot: store: ${err.message}\n`);
+    const line = err instanceof StoreWriteError ? storeFailureLine(cli.args.lang ?? 'en', err.path, err.failure) : `store: ${err.message}`;
+    io.stderr.write(`genai-bot: ${line}\n`);
     return 1;
   }
   const serverMode = !oneShot && (config.slack || config.discordGateway || config.discordHttp);

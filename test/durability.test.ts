@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { openFileStore } from '../src/store/file-store.js';
 import { startBot } from './bot-process.js';
 import { startFakeSlackApi } from './fakes/slack-api.js';
 import { sign } from './slack-helpers.js';
@@ -27,7 +27,7 @@ describe('the store under SIGKILL', () => {
         });
         child.on('exit', () => resolve());
       });
-      const store = await openLowdbStore(path); // throws if the file were torn
+      const store = await openFileStore(path); // throws if the file were torn
       const names = new Set((await store.listScenarios('shell:local')).map((s) => s.name));
       for (const name of acknowledged) expect(names.has(name), `${name} after ${killAfter}`).toBe(true);
     }

@@ -10,7 +10,7 @@ import { nextSlot } from '../src/core/schedule/slots.js';
 import type { Invocation } from '../src/router/invocation.js';
 import { createRouter } from '../src/router/router.js';
 import { createScheduler, type PostOutcome } from '../src/scheduler/scheduler.js';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { openFileStore } from '../src/store/file-store.js';
 import { memoryStore } from '../src/store/memory-store.js';
 import type { Store } from '../src/store/store.js';
 import { kb, recordingLogger } from './helpers.js';
@@ -102,13 +102,13 @@ describe('the scheduler', () => {
   it('survives a restart and runs a schedule missed during downtime once, not once per slot', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'sched-')), 'store.json');
     const created = new Date('2026-12-01T10:00:00Z');
-    const first = await openLowdbStore(path);
+    const first = await openFileStore(path);
     await routerAt(first, created).handle(slackInvocation('/brief schedule=daily time=09:00 tz=UTC'));
     await first.close();
 
     // Down for three days: the 2nd, 3rd and 4th at 09:00 were missed.
     const restarted = new Date('2026-12-04T12:00:00Z');
-    const store = await openLowdbStore(path);
+    const store = await openFileStore(path);
     const posted: { scope: string; reply: Reply }[] = [];
     const scheduler = createScheduler({
       store,

@@ -1,11 +1,11 @@
-// One Store contract, run against every store: in memory, the lowdb file and PostgreSQL. What a
+// One Store contract, run against every store: in memory, the file and PostgreSQL. What a
 // command, the scheduler or the Slack adapter relies on is said here once; a store passes all of
 // it or it is not a Store. (PostgreSQL runs when the test server answered; see test/setup/services.ts.)
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { openFileStore } from '../src/store/file-store.js';
 import { memoryStore } from '../src/store/memory-store.js';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { SavedScenario, Schedule, Store } from '../src/store/store.js';
@@ -48,7 +48,7 @@ interface Subject {
 const schemas: TestSchema[] = [];
 const subjects: Subject[] = [
   { name: 'memory', open: async () => memoryStore() },
-  { name: 'lowdb file', open: () => openLowdbStore(join(mkdtempSync(join(tmpdir(), 'contract-')), 'store.json')) },
+  { name: 'file', open: () => openFileStore(join(mkdtempSync(join(tmpdir(), 'contract-')), 'store.json')) },
   {
     name: 'PostgreSQL',
     skip: !postgresUrl,

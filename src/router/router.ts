@@ -7,10 +7,11 @@ import type { Command, CommandContext, CommandInfo } from '../../commands/comman
 import { usageLine } from '../../commands/usage.js';
 import { chooseLang, type Lang } from '../core/i18n/lang.js';
 import { describeError } from '../core/i18n/messages.js';
+import { storeFailureLine } from '../core/i18n/store-words.js';
 import { t } from '../core/i18n/strings.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import type { AnswerWriter } from '../core/search/answer-writer.js';
-import type { Store } from '../store/store.js';
+import { type Store, StoreWriteError } from '../store/store.js';
 import { NameIndex } from '../core/knowledge/name-index.js';
 import { reply, type Reply } from '../core/reply.js';
 import { isUserError } from '../core/user-error.js';
@@ -124,6 +125,17 @@ export function createRouter(options: RouterOptions): Router {
       }
       return await runCommand(command, invocation, argsText, lang);
     } catch (err) {
+      // The store refused a write (a file that no longer parses, read-only): nothing was changed,
+      // and the one line saying why is what both the user and the operator need, not a stack.
+      if (err instanceof StoreWriteError) {
+        // In the shell and the CLI the person who reads the line is the operator: no second copy in the log.
+        if (invocation.platform !== 'shell')
+          logger.error(
+            { correlationId, command: seen.command, platform: invocation.platform, store: err.message },
+            'store refused a write',
+          );
+        return reply(lang, `/${seen.command}`, { kind: 'error', ephemeral: true, body: [storeFailureLine(lang, err.path, err.failure)] });
+      }
       const id = correlationId;
       logger.error({ err, correlationId: id, command: invocation.command, platform: invocation.platform }, 'command failed');
       return reply(lang, t(lang, 'internalError'), { kind: 'error', ephemeral: true, body: [`${t(lang, 'internalError')} ${id}`] });

@@ -1,7 +1,7 @@
-// Schedule claims and delivered event ids for the stores that serve one process (memory, the
-// lowdb file). There a claim only has to keep a schedule from running twice within the process,
-// and an event id only has to be remembered by it, so both live in memory: after a restart a
-// claimed schedule is simply due again. The PostgreSQL store keeps both in the database instead.
+// Schedule claims and delivered event ids for the store that serves one process (in memory).
+// There a claim only has to keep a schedule from running twice within the process, and an event
+// id only has to be remembered by it. The file store keeps both in its file, and the PostgreSQL
+// store in the database, since several processes share those.
 import { randomUUID } from 'node:crypto';
 import type { ScheduleClaim, Store } from './store.js';
 

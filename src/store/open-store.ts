@@ -1,7 +1,7 @@
 // Which store this process uses: PostgreSQL when DATABASE_URL is set (several replicas share it),
 // else the local file. pg is imported only in the first case, so the shell, the CLI and
 // `npm start` on a laptop never load it, and never need a database.
-import { openLowdbStore } from './lowdb-store.js';
+import { openFileStore } from './file-store.js';
 import type { Store } from './store.js';
 
 export interface StoreChoice {
@@ -10,7 +10,7 @@ export interface StoreChoice {
 }
 
 export async function openStore(config: StoreChoice, onIdleError?: (err: Error) => void): Promise<Store> {
-  if (!config.DATABASE_URL) return openLowdbStore(config.STORE_PATH);
+  if (!config.DATABASE_URL) return openFileStore(config.STORE_PATH);
   const { openPostgresStore } = await import('./postgres/postgres-store.js');
   return openPostgresStore({ connectionString: config.DATABASE_URL, ...(onIdleError ? { onIdleError } : {}) });
 }

@@ -90,4 +90,26 @@ export class StoreError extends Error {
   override readonly name = 'StoreError';
 }
 
+/** Why the file store refused a write; worded for people in src/core/i18n/store-words.ts. */
+export type StoreFailure =
+  /** Not JSON, or not the shape of a store file: edited by hand, or damaged. It is never overwritten. */
+  | { code: 'unparseable'; detail: string }
+  | { code: 'read_only_file' }
+  | { code: 'read_only_folder'; folder: string }
+  /** Another process held the lock for longer than a write waits. */
+  | { code: 'locked'; seconds: number }
+  /** Anything else the system said (ENOSPC, ENOTDIR…): its code, or its message. */
+  | { code: 'system'; detail: string };
+
+/** A write (or the opening of the store) refused, with the file's path and why; nothing was changed. */
+export class StoreWriteError extends StoreError {
+  constructor(
+    readonly path: string,
+    readonly failure: StoreFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export const scenarioKey = (name: string) => name.normalize('NFKC').toLowerCase();
