@@ -2,10 +2,13 @@
 // The `genai-bot` executable and `npm start`.
 import { main } from './main.js';
 
-// The server stops on SIGTERM (containers, systemd) and SIGINT (Ctrl-C).
+// The server stops on SIGTERM (containers, systemd) and SIGINT (Ctrl-C). The listeners stay for
+// the life of the process: the file store's lock library (proper-lockfile, through signal-exit 3)
+// re-sends a signal that finds no other listener, which would kill the server in the middle of
+// its graceful stop.
 const stopSignal = new Promise<string>((resolve) => {
-  process.once('SIGTERM', () => resolve('SIGTERM'));
-  process.once('SIGINT', () => resolve('SIGINT'));
+  process.on('SIGTERM', () => resolve('SIGTERM'));
+  process.on('SIGINT', () => resolve('SIGINT'));
 });
 
 main({
