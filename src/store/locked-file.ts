@@ -178,7 +178,7 @@ async function acquire(path: string, times: LockTimes, giveUpAt: number): Promis
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw storeError(path, failureOf(err, dirname(path)));
-      if (Date.now() >= giveUpAt) throw storeError(path, { code: 'locked', seconds: Math.round(times.waitMs / 1000) });
+      if (Date.now() >= giveUpAt) throw storeError(path, { code: 'locked', seconds: Math.round(times.waitMs / 100) / 10 });
       await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
     }
   }
