@@ -114,7 +114,9 @@ describe('the server when its store file is damaged while it runs', () => {
       expect(refused).not.toMatch(/Saved scenario|Sorry, something went wrong/);
       const ready = await fetch(bot.url('/readyz'));
       expect(ready.status).toBe(503);
-      expect((await ready.json()).checks.store.detail).toMatch(/^cannot write the store at .*: it is not a store file the bot can read/);
+      expect(((await ready.json()) as { checks: { store: { detail: string } } }).checks.store.detail).toMatch(
+        /^cannot write the store at .*: it is not a store file the bot can read/,
+      );
       expect(fingerprint(path)).toEqual(before);
       // The operator fixes the file: the store is ready again, and the next save goes in.
       writeFileSync(path, GOOD);
