@@ -6,8 +6,12 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, utimesSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commands } from '../commands/index.js';
+import { createRouter } from '../src/router/router.js';
+import { createScheduler } from '../src/scheduler/scheduler.js';
 import { openFileStore } from '../src/store/file-store.js';
 import { type SavedScenario, type Schedule, StoreWriteError } from '../src/store/store.js';
+import { kb, recordingLogger } from './helpers.js';
 
 const tempPath = () => join(mkdtempSync(join(tmpdir(), 'shared-')), 'store.json');
 const scenario = (name: string): SavedScenario => ({
@@ -110,5 +114,29 @@ describe('a file that stops parsing while the store is open', () => {
     renameSync(path, `${path}.moved`);
     expect(await store.saveScenario('c', scenario('fresh'))).toBe('created');
     expect((await store.listScenarios('c')).map((s) => s.name)).toEqual(['fresh']);
+  });
+});
+
+describe('the scheduler on a store file that stops parsing', () => {
+  it('logs one line at each interval and keeps the process alive', async () => {
+    const path = tempPath();
+    const store = await openFileStore(path);
+    await store.saveSchedule(due);
+    writeFileSync(path, '{ "schemaVersion": 1,');
+    const warnings: string[] = [];
+    const scheduler = createScheduler({
+      store,
+      router: createRouter({ commands, kb, store, logger: recordingLogger() }),
+      platforms: { slack: { post: async () => 'ok' } },
+      logger: { info: () => undefined, warn: (obj: object) => void warnings.push(JSON.stringify(obj)) },
+      now: () => at,
+      intervalMs: 20,
+    });
+    scheduler.start();
+    await new Promise((r) => setTimeout(r, 100));
+    await scheduler.stop();
+    expect(warnings.length).toBeGreaterThan(1);
+    expect(warnings[0]).toContain(`cannot write the store at ${path}: it is not a store file the bot can read`);
+    expect(readFileSync(path, 'utf8')).toBe('{ "schemaVersion": 1,');
   });
 });

@@ -114,11 +114,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   const serialTick = () => (running = running.then(tick, tick));
+  // A tick in the background that the store refused (a file that no longer parses, a database
+  // gone) is one line in the log, and tried again at the next interval, never an unhandled rejection.
+  const backgroundTick = () =>
+    void serialTick().catch((err: unknown) =>
+      options.logger.warn({ err: (err as Error).message }, 'schedules not checked; trying again at the next interval'),
+    );
   return {
     tick: serialTick,
     start() {
-      void serialTick();
-      timer = setInterval(() => void serialTick(), options.intervalMs ?? 30_000);
+      backgroundTick();
+      timer = setInterval(backgroundTick, options.intervalMs ?? 30_000);
       timer.unref();
     },
     async stop() {
