@@ -2,7 +2,7 @@
 // schedule claims and delivered event ids hold across them, a lock left by a dead holder is
 // taken over, a live one is waited for (and then refused in one line), and a file that stops
 // parsing is never written while reads keep the last good copy.
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -138,5 +138,16 @@ describe('the scheduler on a store file that stops parsing', () => {
     expect(warnings.length).toBeGreaterThan(1);
     expect(warnings[0]).toContain(`cannot write the store at ${path}: it is not a store file the bot can read`);
     expect(readFileSync(path, 'utf8')).toBe('{ "schemaVersion": 1,');
+  });
+});
+
+describe('a file replaced by a write', () => {
+  it('keeps the permissions the operator gave it', async () => {
+    const path = tempPath();
+    const store = await openFileStore(path);
+    await store.saveScenario('c', scenario('first'));
+    chmodSync(path, 0o600);
+    await store.saveScenario('c', scenario('second'));
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 });

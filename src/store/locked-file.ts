@@ -101,8 +101,13 @@ async function writeDurably(path: string, data: StoreData, stillOurs: () => bool
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let version: string;
   try {
+    const previous = await stat(path).catch(() => undefined);
     const handle = await open(temporary, 'wx', 0o666);
     try {
+      // The new file keeps the old one's permissions (an operator may have made it 0600), and its
+      // owner when root writes it: otherwise a CLI run as root would lock the server out of its store.
+      if (previous) await handle.chmod(previous.mode & 0o777);
+      if (previous && process.getuid?.() === 0) await handle.chown(previous.uid, previous.gid);
       await handle.writeFile(serializeStore(data));
       await handle.sync();
       version = versionOf(await handle.stat({ bigint: true }));
