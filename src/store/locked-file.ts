@@ -88,7 +88,12 @@ export async function updateFile(path: string, times: LockTimes, change: (data: 
       if (!change(now.data)) return now;
       const written = await writeDurably(path, now.data, () => lock.stillOurs());
       if (written) return written;
-      // Too slow to be sure the lock was still ours: nothing was replaced; start again.
+      // Too slow to be sure the lock was still ours: nothing was replaced; start again, for a while.
+      if (Date.now() >= giveUpAt)
+        throw storeError(path, {
+          code: 'system',
+          detail: `each write took longer than ${times.staleMs / 2000} s, the longest a lock is sure to hold`,
+        });
     } finally {
       await lock.release();
     }
