@@ -54,7 +54,7 @@ describe('ten CLI processes saving at once on one file', () => {
     expect([...savedNames(path)].sort()).toEqual([...names].sort());
     // Nothing left beside the store: no temporary file, no lock.
     expect(readdirSync(join(path, '..'))).toEqual(['store.json']);
-  });
+  }, 30_000);
 
   it('keeps every acknowledged save when some are killed with SIGKILL mid-run', async () => {
     const random = seeded(14);
