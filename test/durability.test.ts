@@ -16,7 +16,7 @@ const WRITER = fileURLToPath(new URL('./fixtures/store/writer.ts', import.meta.u
 
 describe('the store under SIGKILL', () => {
   it('keeps every acknowledged write and stays readable', async () => {
-    for (const killAfter of [40, 150, 400]) {
+    for (const killAfter of [10, 40, 100]) {
       const path = join(mkdtempSync(join(tmpdir(), 'kill9-')), 'store.json');
       const child = spawn(process.execPath, ['--import', 'tsx', WRITER, path], { stdio: ['ignore', 'pipe', 'inherit'] });
       const acknowledged: string[] = [];
