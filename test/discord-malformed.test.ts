@@ -77,7 +77,7 @@ describe('malformed interactions', () => {
     [['data', 'name'], ['moat']],
     [['member', 'user'], null],
     [['member'], 'ada'],
-    [['member', 'user', 'id'], 396392856346574848],
+    [['member', 'user', 'id'], 396392856],
     [['member', 'permissions'], 8],
     [['channel_id'], { id: '1' }],
     [['channel'], 'general'],
