@@ -30,5 +30,9 @@ EXPOSE 3000
 # Liveness of the server (with platform credentials set; without them the bot is the terminal shell).
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# npm passes SIGTERM on to the bot, which finishes in-flight requests and flushes the store.
-CMD ["npm", "start"]
+# node itself is the container's first process, so `docker stop`'s SIGTERM reaches the bot, which
+# finishes the requests in flight, sends or gives up its follow-ups within STOP_GRACE_MS, flushes
+# the store and exits. Not `npm start`: npm runs the bot under `sh -c`, and a SIGTERM to npm
+# killed the shell and left node running. (`docker run --init` adds a reaper; the bot starts no
+# child processes, so it is not needed.)
+CMD ["node", "dist/app/bin.js"]

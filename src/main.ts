@@ -24,6 +24,8 @@ export interface MainIO {
   stderr: NodeJS.WritableStream;
   /** Resolves when the server should stop; bin.ts wires it to SIGTERM and SIGINT. */
   stopSignal?: Promise<string>;
+  /** Called when the server takes over stop requests; until then a signal ends the process at once. */
+  holdStopSignals?: () => void;
 }
 
 /** Returns the process exit code: 0 answered, 1 user or start-up error, 2 bad flags. */
@@ -134,6 +136,7 @@ export async function main(io: MainIO): Promise<number> {
   }
 
   if (serverLogger && metrics) {
+    io.holdStopSignals?.();
     const code = await (await import('./serve.js')).serve({
       config,
       router,
@@ -142,11 +145,14 @@ export async function main(io: MainIO): Promise<number> {
       logger: serverLogger,
       metrics,
       stopSignal: io.stopSignal ?? new Promise(() => undefined),
+      stderr: io.stderr,
     });
     await sharedRateLimiter?.close();
     return code;
   }
-  await runShell(router, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang: cli.args.lang, width });
+  const interactive = Boolean(io.stdin.isTTY);
+  const { failed } = await runShell(router, { input: io.stdin, output: io.stdout, interactive, lang: cli.args.lang, width });
   await store.close();
-  return 0;
+  // In a pipe, as a script would check it: 1 if any line was a usage error or failed.
+  return !interactive && failed > 0 ? 1 : 0;
 }

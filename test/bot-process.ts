@@ -23,8 +23,9 @@ export interface BotProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startBot(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, [BIN], {
+/** `nodeArgs` go before the script (`--import` a module that must load first). */
+export async function startBot(env: Record<string, string>, options: { nodeArgs?: string[] } = {}): Promise<BotProcess> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN], {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: '0',

@@ -88,12 +88,12 @@ describe.runIf(existsSync(BIN))('genai-bot one-shot', () => {
 });
 
 describe.runIf(existsSync(BIN))('genai-bot shell in a pipe', () => {
-  it('answers every line, keeps going after bad input, and exits 0 at the end', () => {
+  it('answers every line, keeps going after bad input, and exits 1 at the end because a line failed', () => {
     const r = run(
       [],
       ['/company jasper', '', '/moat nobody', `/company ${'x'.repeat(10_000)}`, 'layer models', '/brief 护城河'].join('\n'),
     );
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const replies = r.stdout.split('\n\n').filter((block) => /\n═+\n/.test(block) || /^[^\n]+\n═/.test(block));
     expect(r.stdout).toMatch(/^Jasper\n/);
     expect(r.stdout).toMatch(/no company or product called “nobody”/);
@@ -102,6 +102,14 @@ describe.runIf(existsSync(BIN))('genai-bot shell in a pipe', () => {
     expect(r.stdout).toMatch(/\n六种护城河\n/);
     expect(replies.length).toBeGreaterThanOrEqual(5);
     expect(r.stderr).toBe('');
+  });
+
+  it('exits 1 after a usage error or an unknown command, as a script checks it, and 0 when every line answered', () => {
+    expect(run([], '/layer infra\n/margin revenue=abc\n/layer apps\n').code).toBe(1);
+    expect(run([], '/layer infra\n/nosuchcommand\n').code).toBe(1);
+    const ok = run([], '/layer infra\n\n/company jasper\n');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^Jasper$/m);
   });
 
   it('treats a line that is not a command as a question', () => {

@@ -9,6 +9,7 @@ import type { Router } from '../../router/router.js';
 import { withBackoff } from '../../server/backoff.js';
 import { FollowUps } from '../../server/follow-ups.js';
 import { ConnectionStatus } from '../../server/readiness.js';
+import type { StopDeadline } from '../../server/stop-deadline.js';
 import { dispatchInteraction, type DispatchLogger, type InteractionResponder } from './dispatch.js';
 import { fromGatewayInteraction, toSendOptions } from './gateway-payload.js';
 import { mentionRequest } from './mention.js';
@@ -32,12 +33,15 @@ export interface GatewayOptions {
   api: string;
   /** The first wait before logging in again (default 1 s; tests shorten it). */
   retryMinMs?: number | undefined;
+  /** Where answers still being sent are tracked (default: the gateway's own). */
+  followUps?: FollowUps;
 }
 
 export interface Gateway {
   /** Connected, connecting, or why not: /readyz reports it. */
   status: ConnectionStatus;
-  stop(): Promise<void>;
+  /** Stops logging in, lets answers under way finish (until the deadline, when there is one), then disconnects. */
+  stop(deadline?: StopDeadline): Promise<void>;
 }
 
 /**
@@ -48,7 +52,7 @@ export interface Gateway {
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const discord = await import('discord.js');
   const status = new ConnectionStatus('connecting');
-  const followUps = new FollowUps();
+  const followUps = options.followUps ?? new FollowUps();
   const stopping = new AbortController();
   let client: Client | undefined;
   const connected = withBackoff(
@@ -73,11 +77,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   );
   return {
     status,
-    async stop() {
+    async stop(deadline) {
       stopping.abort();
-      await connected;
-      await followUps.settled();
-      await client?.destroy();
+      const bounded = (work: Promise<unknown>) => (deadline ? deadline.within(work) : work);
+      await bounded(connected);
+      await followUps.settled(deadline?.remainingMs());
+      await bounded(client?.destroy() ?? Promise.resolve());
     },
   };
 }
@@ -109,7 +114,10 @@ function createClient(
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return;
-    followUps.track(dispatchInteraction(fromGatewayInteraction(interaction), gatewayResponder(interaction), options));
+    followUps.track(
+      dispatchInteraction(fromGatewayInteraction(interaction), gatewayResponder(interaction), options),
+      'discord interaction',
+    );
   });
 
   client.on(Events.MessageCreate, (message) => {
@@ -135,7 +143,7 @@ function createClient(
       wantsChart: true,
       raw: { messageId: message.id },
     };
-    followUps.track(answerMention(message, invocation, options));
+    followUps.track(answerMention(message, invocation, options), 'discord mention');
   });
 
   client.on(Events.Error, (err) => logger.warn({ error: describeRestError(err) }, 'discord gateway: client error'));

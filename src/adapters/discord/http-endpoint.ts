@@ -4,8 +4,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FollowUps } from '../../server/follow-ups.js';
 import { sendJson, type RouteHandler } from '../../server/http-server.js';
-import { EPHEMERAL, InteractionType, ResponseType, type Interaction, type OutgoingMessage } from './api-types.js';
+import { EPHEMERAL, InteractionType, ResponseType, type OutgoingMessage } from './api-types.js';
 import { dispatchInteraction, type DispatchOptions, type InteractionResponder } from './dispatch.js';
+import { parseInteraction } from './interaction-shape.js';
 import type { InteractionWebhooks } from './rest.js';
 import { createVerifier } from './verify.js';
 
@@ -16,19 +17,21 @@ export interface InteractionsEndpointOptions extends DispatchOptions {
   webhooks: InteractionWebhooks;
   /** Milliseconds since the epoch, for the signature's freshness check. */
   now?: () => number;
+  /** Where answers still being sent are tracked (default: the endpoint's own). */
+  followUps?: FollowUps;
 }
 
 export interface InteractionsEndpoint {
   handler: RouteHandler;
-  /** Resolves when every answer already started has been sent (edits and follow-ups included). */
-  settled(): Promise<void>;
+  /** Resolves when every answer already started has been sent (edits and follow-ups included), or at `timeoutMs`. */
+  settled(timeoutMs?: number): Promise<void>;
 }
 
 const HANDLED = new Set<number>([InteractionType.Ping, InteractionType.ApplicationCommand, InteractionType.Autocomplete]);
 
 export function createInteractionsEndpoint(options: InteractionsEndpointOptions): InteractionsEndpoint {
   const verifyRequest = createVerifier(options.publicKey, options.now);
-  const followUps = new FollowUps();
+  const followUps = options.followUps ?? new FollowUps();
 
   const handler: RouteHandler = async (req, body, res) => {
     const verdict = verifyRequest(header(req, 'x-signature-ed25519'), header(req, 'x-signature-timestamp'), body);
@@ -42,8 +45,15 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
       sendJson(res, 401, { error: 'invalid request signature' });
       return;
     }
-    const interaction = parseInteraction(body);
-    if (!interaction || !HANDLED.has(interaction.type)) {
+    const parsed = parseInteraction(body);
+    if (!parsed.ok) {
+      // Signed, so Discord's (or someone holding its key): worth a warning, never the body itself.
+      options.logger.warn({ problem: parsed.problem }, 'discord: refused a malformed interaction');
+      sendJson(res, 400, { error: `malformed interaction: ${parsed.problem}` });
+      return;
+    }
+    const { interaction } = parsed;
+    if (!HANDLED.has(interaction.type)) {
       sendJson(res, 400, { error: 'unsupported interaction' });
       return;
     }
@@ -56,15 +66,15 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
       // Nothing answered (a bug, already logged): a bare 500 beats leaving Discord waiting 3 s.
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
     });
-    followUps.track(task);
+    followUps.track(task, 'discord interaction');
     // The route is done once Discord has its response; edits and follow-ups carry on after.
     await Promise.race([responder.responded, task]);
   };
 
   return {
     handler,
-    async settled() {
-      await followUps.settled();
+    async settled(timeoutMs) {
+      await followUps.settled(timeoutMs);
     },
   };
 }
@@ -90,17 +100,6 @@ function sendBytes(res: ServerResponse, bytes: Buffer): void {
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function parseInteraction(body: Buffer): Interaction | undefined {
-  try {
-    const value: unknown = JSON.parse(body.toString('utf8'));
-    if (typeof value !== 'object' || value === null) return undefined;
-    const i = value as Partial<Interaction>;
-    return typeof i.type === 'number' && typeof i.token === 'string' && typeof i.id === 'string' ? (value as Interaction) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

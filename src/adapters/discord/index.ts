@@ -6,7 +6,9 @@ import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { Logger } from '../../logger.js';
 import type { Router } from '../../router/router.js';
 import type { AppServer } from '../../server/http-server.js';
+import type { FollowUps } from '../../server/follow-ups.js';
 import type { ReadinessCheck } from '../../server/readiness.js';
+import type { StopDeadline } from '../../server/stop-deadline.js';
 import type { ChannelServices } from '../../scheduler/scheduler.js';
 import { discordChannelServices } from './channel.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http-endpoint.js';
@@ -25,11 +27,13 @@ export interface StartDiscordOptions {
   now?: () => number;
   /** The first wait before the gateway logs in again (default 1 s; tests shorten it). */
   retryMinMs?: number;
+  /** Where answers still being sent are tracked; the server shares one across adapters. */
+  followUps?: FollowUps;
 }
 
 export interface DiscordAdapter {
-  /** Finishes the answers under way, then disconnects. */
-  stop(): Promise<void>;
+  /** Finishes the answers under way (until the deadline, when there is one), then disconnects. */
+  stop(deadline?: StopDeadline): Promise<void>;
   /** Posting to and reading channels, for the scheduler and /digest: present with DISCORD_TOKEN. */
   services?: ChannelServices;
   /** What /readyz reports for Discord, by transport. */
@@ -43,7 +47,7 @@ export interface DiscordAdapter {
  */
 export async function startDiscord(options: StartDiscordOptions): Promise<DiscordAdapter> {
   const { config, logger, router, kb } = options;
-  const stops: (() => Promise<void>)[] = [];
+  const stops: ((deadline?: StopDeadline) => Promise<void>)[] = [];
   const readiness: Record<string, ReadinessCheck> = {};
   // One REST client, so rate-limit buckets are shared. Interaction webhooks are authorised by
   // their own token: without DISCORD_TOKEN the endpoint still answers, but cannot post or read.
@@ -60,11 +64,12 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       logger,
       ...(history ? { history } : {}),
       ...(options.now ? { now: options.now } : {}),
+      ...(options.followUps ? { followUps: options.followUps } : {}),
     });
     options.server.route('POST', INTERACTIONS_PATH, endpoint.handler);
     readiness.discordHttp = () => ({ ready: true, detail: `serving ${INTERACTIONS_PATH}` });
     logger.info({ path: INTERACTIONS_PATH }, 'discord: HTTP interactions endpoint ready');
-    stops.push(() => endpoint.settled());
+    stops.push((deadline) => endpoint.settled(deadline?.remainingMs()));
   }
 
   if (config.discordGateway && config.DISCORD_TOKEN) {
@@ -78,16 +83,17 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       logger,
       fetch: options.fetch,
       ...(history ? { history } : {}),
+      ...(options.followUps ? { followUps: options.followUps } : {}),
     });
-    stops.push(() => gateway.stop());
+    stops.push((deadline) => gateway.stop(deadline));
     readiness.discordGateway = gateway.status.check;
   }
 
   return {
     ...(services ? { services } : {}),
     readiness,
-    async stop() {
-      for (const stop of stops) await stop();
+    async stop(deadline) {
+      for (const stop of stops) await stop(deadline);
       closeRest(rest);
     },
   };

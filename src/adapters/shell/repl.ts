@@ -16,8 +16,8 @@ export interface ShellOptions {
 
 const EXIT_WORDS = new Set(['exit', 'quit', '/exit', '/quit', '.exit', '退出']);
 
-/** Resolves when the input ends or the user types exit. */
-export async function runShell(router: Router, opts: ShellOptions): Promise<void> {
+/** Resolves when the input ends or the user types exit, with how many lines got no answer (usage errors, failures). */
+export async function runShell(router: Router, opts: ShellOptions): Promise<{ failed: number }> {
   const rl = createInterface({
     input: opts.input,
     output: opts.interactive ? opts.output : undefined,
@@ -33,11 +33,13 @@ export async function runShell(router: Router, opts: ShellOptions): Promise<void
   }
   const names = commandNames(router);
   let first = true;
+  let failed = 0;
   for await (const line of rl) {
     const text = line.trim();
     if (EXIT_WORDS.has(text.toLowerCase())) break;
     if (text) {
       const reply = await router.handle(shellInvocation(text, opts.lang, names));
+      if (reply.kind !== 'answer') failed++;
       // Replies in a pipe are separated by a blank line, so a reader can split them.
       opts.output.write(`${first || opts.interactive ? '' : '\n'}${renderText(reply, opts.width)}\n`);
       first = false;
@@ -45,4 +47,5 @@ export async function runShell(router: Router, opts: ShellOptions): Promise<void
     if (opts.interactive) rl.prompt();
   }
   rl.close();
+  return { failed };
 }

@@ -44,9 +44,12 @@ export interface SlackDeps {
 /** Well inside Slack's 3 s, leaving room for the network and a busy event loop. */
 export const DEFAULT_DEFER_AFTER_MS = 2_000;
 
-/** Starts work that outlives the request (a follow-up), letting the adapter wait for it on stop. */
-export function later(deps: SlackDeps, work: Promise<unknown>): void {
-  deps.followUps.track(work);
+/**
+ * Starts work that outlives the request (a follow-up), letting the adapter wait for it on stop;
+ * `kind` names it in the log line of a stop that gives up on it.
+ */
+export function later(deps: SlackDeps, work: Promise<unknown>, kind = 'slack follow-up'): void {
+  deps.followUps.track(work, kind);
 }
 
 export type SlashResponse = SlackMessage & { response_type: 'ephemeral' | 'in_channel'; replace_original?: boolean };
@@ -74,11 +77,11 @@ export async function handleSlashCommand(cmd: SlashCommand, deps: SlackDeps): Pr
   const work = deps.router.handle(invocation);
   const ready = slow ? undefined : await within(work, deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
   if (!ready) {
-    later(deps, answerLater(work, cmd, text, wantsPublic, deps));
+    later(deps, answerLater(work, cmd, text, wantsPublic, deps), 'slack response_url post');
     return { response_type: 'ephemeral', text: t(/\p{Script=Han}/u.test(text) ? 'zh' : 'en', 'workingOnIt') };
   }
   const response = toResponse(ready.reply, cmd, text, wantsPublic);
-  if (ready.reply.chart?.png) later(deps, attachChartLater(ready.reply, response, cmd, deps));
+  if (ready.reply.chart?.png) later(deps, attachChartLater(ready.reply, response, cmd, deps), 'slack chart upload');
   return response;
 }
 

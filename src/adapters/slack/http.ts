@@ -77,7 +77,7 @@ async function onForm(body: Buffer, res: ServerResponse, options: SlackHttpOptio
         enterpriseId: parsed.enterprise?.id,
         isEnterpriseInstall: parsed.is_enterprise_install === true,
       });
-      if (deps) later(deps, handleShare(parsed as never, deps));
+      if (deps) later(deps, handleShare(parsed as never, deps), 'slack share');
     }
     return;
   }
@@ -137,12 +137,12 @@ async function onEvent(
   const gone = event.type === 'app_uninstalled' || (event.type === 'tokens_revoked' && (event.tokens?.bot?.length ?? 0) > 0);
   // tokens_revoked also reports user tokens; only the bot's token matters here.
   if (gone && options.forgetWorkspace) {
-    later(options, options.forgetWorkspace(query));
+    later(options, options.forgetWorkspace(query), 'slack uninstall');
     return;
   }
   if (event.type === 'app_mention') {
     const deps = await forWorkspace(options, query);
-    if (deps) later(deps, handleMention(payload.event, payload.team_id ?? payload.event.team ?? 'T', deps));
+    if (deps) later(deps, handleMention(payload.event, payload.team_id ?? payload.event.team ?? 'T', deps), 'slack mention reply');
   }
 }
 

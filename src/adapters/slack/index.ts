@@ -8,6 +8,7 @@ import type { ChannelServices } from '../../scheduler/scheduler.js';
 import { FollowUps } from '../../server/follow-ups.js';
 import type { AppServer } from '../../server/http-server.js';
 import type { ReadinessCheck } from '../../server/readiness.js';
+import type { StopDeadline } from '../../server/stop-deadline.js';
 import type { WorkspaceQuery } from './oauth/install-routes.js';
 import type { Store } from '../../store/store.js';
 import { adminChecker, slackChannelServices } from './channel.js';
@@ -27,10 +28,13 @@ export interface SlackOptions {
   now?: () => number;
   /** The first wait before Socket Mode tries to connect again (default 1 s; tests shorten it). */
   retryMinMs?: number;
+  /** Where work after the acknowledgement is tracked; the server shares one across adapters. */
+  followUps?: FollowUps;
 }
 
 export interface SlackAdapter {
-  stop(): Promise<void>;
+  /** Stops taking events, then waits for the follow-ups until the deadline (without one, for all of them). */
+  stop(deadline?: StopDeadline): Promise<void>;
   services: ChannelServices;
   /** What /readyz reports for Slack, by transport. */
   readiness: Record<string, ReadinessCheck>;
@@ -55,7 +59,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
     fetch: options.fetch ?? fetch,
     commandNames: new Set(router.commands.map((c) => c.name)),
     // Follow-ups still being sent (response_url posts, mention replies): a stop waits for them.
-    followUps: new FollowUps(),
+    followUps: options.followUps ?? new FollowUps(),
     ...(options.store ? { firstDelivery: (id: string) => options.store!.firstDelivery(id, EVENT_ID_TTL_MS) } : {}),
   };
   const readiness: Record<string, ReadinessCheck> = {};
@@ -115,9 +119,9 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
     );
   }
   return {
-    stop: async () => {
-      await stopSocket?.();
-      await deps.followUps.settled();
+    stop: async (deadline) => {
+      if (stopSocket) await (deadline ? deadline.within(stopSocket()) : stopSocket());
+      await deps.followUps.settled(deadline?.remainingMs());
     },
     services,
     readiness,

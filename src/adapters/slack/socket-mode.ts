@@ -87,12 +87,16 @@ async function connect({ token, appToken, slackApiUrl, deps }: SocketModeOptions
   });
   app.action(SHARE_ACTION, async ({ ack, body }) => {
     await ack();
-    later(deps, handleShare(body as never, deps));
+    later(deps, handleShare(body as never, deps), 'slack share');
   });
   app.event('app_mention', async ({ event, body }) => {
     const id = (body as { event_id?: string }).event_id;
     if (id && !(await firstDelivery(id))) return;
-    later(deps, handleMention(event as unknown as MentionEvent, (body as { team_id?: string }).team_id ?? 'T', deps));
+    later(
+      deps,
+      handleMention(event as unknown as MentionEvent, (body as { team_id?: string }).team_id ?? 'T', deps),
+      'slack mention reply',
+    );
   });
   try {
     await app.start();
