@@ -81,6 +81,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return reply(200, { ok: true, files: [{ id: `F${files}`, title: 'chart' }] });
       case '/api/chat.postMessage':
         return reply(200, { ok: true, ts: `${Date.now() / 1000}` });
+      case '/api/chat.update': {
+        const fields = parse(text, req.headers['content-type'] ?? '') as Record<string, unknown>;
+        return reply(200, { ok: true, channel: fields.channel, ts: fields.ts });
+      }
       case '/api/conversations.history':
         return reply(200, { ok: true, messages: history, has_more: false });
       case '/api/conversations.replies':

@@ -2,6 +2,8 @@
 // Discord variable is set, so the shell and the one-shot CLI never load a Discord library; and
 // discord.js itself (the gateway) loads only with DISCORD_TOKEN.
 import type { Config } from '../../config.js';
+import type { ChartRenderer } from '../../core/chart/chart-renderer.js';
+import { sharedChartRenderer } from '../../core/chart/render-threads.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { Logger } from '../../logger.js';
 import type { Router } from '../../router/router.js';
@@ -25,6 +27,8 @@ export interface StartDiscordOptions {
   now?: () => number;
   /** The first wait before the gateway logs in again (default 1 s; tests shorten it). */
   retryMinMs?: number;
+  /** Rasterises charts (default: the process's shared render threads). */
+  charts?: ChartRenderer;
 }
 
 export interface DiscordAdapter {
@@ -50,6 +54,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   const rest = createRest({ token: config.DISCORD_TOKEN, fetch: options.fetch, api: config.DISCORD_API_URL });
   const services = config.DISCORD_TOKEN ? discordChannelServices(rest, logger) : undefined;
   const history = services ? (scope: string) => services.history(scope) : undefined;
+  const charts = options.charts ?? sharedChartRenderer();
 
   if (config.discordHttp && config.DISCORD_PUBLIC_KEY && config.DISCORD_APPLICATION_ID) {
     const endpoint = createInteractionsEndpoint({
@@ -58,6 +63,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       router,
       kb,
       logger,
+      charts,
       ...(history ? { history } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
@@ -76,6 +82,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       router,
       kb,
       logger,
+      charts,
       fetch: options.fetch,
       ...(history ? { history } : {}),
     });

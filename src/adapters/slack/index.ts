@@ -1,6 +1,8 @@
 // The Slack adapter: HTTP on the project's server when a signing secret is set, Socket Mode (via
 // Bolt) when an app token is set. Start-up never waits on Slack: the identity check runs in the
 // background and a failure is a warning; the endpoints serve regardless.
+import type { ChartRenderer } from '../../core/chart/chart-renderer.js';
+import { sharedChartRenderer } from '../../core/chart/render-threads.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Router } from '../../router/router.js';
@@ -27,6 +29,8 @@ export interface SlackOptions {
   now?: () => number;
   /** The first wait before Socket Mode tries to connect again (default 1 s; tests shorten it). */
   retryMinMs?: number;
+  /** Rasterises charts (default: the process's shared render threads). */
+  charts?: ChartRenderer;
 }
 
 export interface SlackAdapter {
@@ -56,6 +60,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
     commandNames: new Set(router.commands.map((c) => c.name)),
     // Follow-ups still being sent (response_url posts, mention replies): a stop waits for them.
     followUps: new FollowUps(),
+    charts: options.charts ?? sharedChartRenderer(),
     ...(options.store ? { firstDelivery: (id: string) => options.store!.firstDelivery(id, EVENT_ID_TTL_MS) } : {}),
   };
   const readiness: Record<string, ReadinessCheck> = {};
