@@ -4,6 +4,8 @@
 // Why a thread and not resvg's own renderAsync: renderAsync draws on libuv's thread pool but
 // leaves the PNG encoding (a third of the time) on the calling thread, and it shares that pool
 // (four threads) with file and DNS work; a thread of our own takes all of it off the event loop.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
@@ -24,6 +26,22 @@ export interface RenderRequest {
 export type RenderResponse = { id: number; png: Uint8Array } | { id: number; error: string };
 
 if (!parentPort) throw new Error('render-worker.ts runs as a worker thread (see render-threads.ts)');
+
+/**
+ * On a busy machine the CPU goes to acknowledgements first (Slack and Discord give them 3 s) and
+ * to pictures second: this thread, and only this thread, runs at a lower priority (nice 10). Linux
+ * names a thread's id in /proc/thread-self; elsewhere the thread keeps the process's priority.
+ */
+function yieldToTheEventLoop(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 10);
+  } catch {
+    // Not Linux, or not allowed: renders run at the process's priority.
+  }
+}
+yieldToTheEventLoop();
+
 const port = parentPort;
 port.on('message', ({ id, svg }: RenderRequest) => {
   let response: RenderResponse;
