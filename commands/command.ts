@@ -53,7 +53,7 @@ export interface CommandContext {
   /** Where saved things belong: the channel on a platform, the local shell otherwise. */
   scope: string;
   userId: string;
-  /** Render charts as images (platforms that show them, the CLI's --chart-out). */
+  /** Draw charts for images (platforms that show them, the CLI's --chart-out); adapters rasterise them. */
   charts: boolean;
   /** Whether the user may manage the channel's schedules (Slack admins, Discord Manage Server/Channels). */
   isAdmin(): Promise<boolean>;

@@ -3,7 +3,6 @@
 import { pct, usd } from '../src/core/calc/format.js';
 import { computeFlow, type Flow, type FlowInputs } from '../src/core/calc/flow.js';
 import { flowChartSvg } from '../src/core/chart/flow-chart.js';
-import { renderPng } from '../src/core/chart/render-png.js';
 import { calcWords } from '../src/core/i18n/calc-words.js';
 import type { Lang } from '../src/core/i18n/lang.js';
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
@@ -79,12 +78,10 @@ export const flowCommand = defineCommand({
         ),
         ...(ctx.charts
           ? {
-              png: renderPng(
-                flowChartSvg(
-                  rows.map((r) => ({ label: label(r.inference), revenue, flow: r.flow })),
-                  lang,
-                  title,
-                ),
+              svg: flowChartSvg(
+                rows.map((r) => ({ label: label(r.inference), revenue, flow: r.flow })),
+                lang,
+                title,
               ),
             }
           : {}),

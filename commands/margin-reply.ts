@@ -4,7 +4,6 @@
 import { pct, usd, usdSmall } from '../src/core/calc/format.js';
 import { computeMargin, type MarginCase } from '../src/core/calc/margin.js';
 import { marginChartSvg } from '../src/core/chart/margin-chart.js';
-import { renderPng } from '../src/core/chart/render-png.js';
 import { calcWords } from '../src/core/i18n/calc-words.js';
 import type { Lang } from '../src/core/i18n/lang.js';
 import { cite, uniqueCitations } from '../src/core/knowledge/cite.js';
@@ -82,7 +81,7 @@ export function marginReply(s: MarginSettings, ctx: CommandContext): Reply {
     chart: {
       alt: w.marginChartAlt(chartTitle, pct(base.margin), whatIf ? pct(whatIf.margin) : undefined),
       bars: sensitivity.map((c) => ({ label: `${pct(c.inference)}${marker(c)}`, value: Math.max(0, c.margin), display: pct(c.margin) })),
-      ...(ctx.charts ? { png: renderPng(marginChartSvg(result, s.otherCogs, lang, chartTitle)) } : {}),
+      ...(ctx.charts ? { svg: marginChartSvg(result, s.otherCogs, lang, chartTitle) } : {}),
     },
     sources: uniqueCitations(BENCHMARK_FIGURES.map((id) => cite(kb, kb.figure(id)!.source, lang))),
     suggestions: [`/margin inference=${pct(s.inference)} inference_change=-50%`, '/flow', '/layer apps'],

@@ -20,7 +20,12 @@ const EXTERNAL = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(nam
 rmSync(new URL('dist', root), { recursive: true, force: true });
 await build({
   absWorkingDir: new URL('.', root).pathname,
-  entryPoints: ['src/bin.ts', 'src/write-prebuilt.ts'],
+  entryPoints: [
+    { in: 'src/bin.ts', out: 'bin' },
+    { in: 'src/write-prebuilt.ts', out: 'write-prebuilt' },
+    // Chart render threads load this file on their own (src/core/chart/render-threads.ts).
+    { in: 'src/core/chart/render-worker.ts', out: 'render-worker' },
+  ],
   outdir: 'dist/app',
   bundle: true,
   splitting: true,

@@ -1,6 +1,7 @@
 // /margin, /flow and /scenario through the router: replies, defaults, bad input, charts, saved scenarios.
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
+import { renderPng } from '../src/core/chart/render-png.js';
 import type { Reply } from '../src/core/reply.js';
 import type { Invocation } from '../src/router/invocation.js';
 import { createRouter } from '../src/router/router.js';
@@ -124,14 +125,15 @@ describe('/flow', () => {
 describe('charts', () => {
   const withChart = (text: string, lang?: 'zh'): Invocation => ({ ...shellText(text, lang), wantsChart: true });
 
-  it('renders a PNG for /margin and /flow when the platform shows images', async () => {
+  it('draws /margin and /flow, which rasterise to a PNG, when the platform shows images', async () => {
     for (const text of ['/margin inference=30% inference_change=-50%', '/flow']) {
       for (const lang of [undefined, 'zh'] as const) {
         const r: Reply = await createRouter({ commands, kb, store: memoryStore(), logger: recordingLogger() }).handle(
           withChart(text, lang),
         );
-        expect([...r.chart!.png!.slice(0, 8)], text).toEqual(PNG_SIGNATURE);
-        expect(pngSize(r.chart!.png!).width).toBe(1280);
+        const png = renderPng(r.chart!.svg!);
+        expect([...png.slice(0, 8)], text).toEqual(PNG_SIGNATURE);
+        expect(pngSize(png).width).toBe(1280);
         expect(r.chart!.alt.length).toBeGreaterThan(10);
       }
     }
@@ -139,7 +141,7 @@ describe('charts', () => {
 
   it('leaves the image out for the terminal, which draws bars instead', async () => {
     const r = await ask('/margin');
-    expect(r.chart?.png).toBeUndefined();
+    expect(r.chart?.svg).toBeUndefined();
     expect(r.chart?.bars.length).toBeGreaterThan(3);
   });
 });

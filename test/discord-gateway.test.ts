@@ -16,7 +16,7 @@ import type { Reply } from '../src/core/reply.js';
 import type { Router } from '../src/router/router.js';
 import { createAppServer } from '../src/server/http-server.js';
 import { APPLICATION_ID, commandInteraction, signingKeys } from './fixtures/discord/interactions.js';
-import { kb, router } from './helpers.js';
+import { inThreadCharts, kb, router } from './helpers.js';
 
 const BOT = '1166834510021632031';
 const ROLE = '1166840000000000001';
@@ -130,6 +130,7 @@ function fakeInteraction(autocomplete = false) {
 }
 
 const quiet = { warn: () => undefined, error: () => undefined };
+const charts = inThreadCharts();
 
 describe('dispatch through discord.js', () => {
   it('replies at once with the rendered answer', async () => {
@@ -137,6 +138,7 @@ describe('dispatch through discord.js', () => {
     await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), gatewayResponder(interaction), {
       router,
       kb,
+      charts,
       logger: quiet,
     });
     expect(calls.map((c) => c[0])).toEqual(['reply']);
@@ -148,6 +150,7 @@ describe('dispatch through discord.js', () => {
     await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), gatewayResponder(interaction), {
       router: { ...router, isSlow: () => true },
       kb,
+      charts,
       logger: quiet,
     });
     expect(calls.map((c) => c[0])).toEqual(['deferReply', 'editReply']);
@@ -160,6 +163,7 @@ describe('dispatch through discord.js', () => {
     await dispatchInteraction(commandInteraction('moat', { company: 'nobody inc' }), gatewayResponder(interaction), {
       router: { ...router, isSlow: () => true },
       kb,
+      charts,
       logger: quiet,
     });
     expect(calls.map((c) => c[0])).toEqual(['deferReply', 'deleteReply', 'followUp']);
@@ -171,7 +175,7 @@ describe('dispatch through discord.js', () => {
     const payload = fromGatewayInteraction(
       gatewayInteraction({ type: 4, options: { data: [{ name: 'company', type: 3, value: '英伟', focused: true }] } }),
     );
-    await dispatchInteraction(payload, gatewayResponder(interaction), { router, kb, logger: quiet });
+    await dispatchInteraction(payload, gatewayResponder(interaction), { router, kb, charts, logger: quiet });
     expect(calls).toEqual([['respond', expect.arrayContaining([{ name: 'NVIDIA (英伟达)', value: 'NVIDIA' }])]]);
   });
 
@@ -193,6 +197,7 @@ describe('dispatch through discord.js', () => {
     await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), responder, {
       router: stuck,
       kb,
+      charts,
       logger: quiet,
       deferAfterMs: 0,
     });
@@ -207,6 +212,7 @@ describe('dispatch through discord.js', () => {
     await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), gatewayResponder(interaction), {
       router: spy,
       kb,
+      charts,
       logger: quiet,
       history: (scope) => (scope === 'discord:1105150207594799166' ? history : undefined),
     });
@@ -228,6 +234,7 @@ describe('dispatch through discord.js', () => {
     await dispatchInteraction(commandInteraction('moat', { company: 'nvidia' }), failing, {
       router,
       kb,
+      charts,
       logger: { warn: () => undefined, error: (obj) => void errors.push(obj) },
     });
     expect(errors).toEqual([

@@ -7,7 +7,7 @@ import type { Command } from '../commands/command.js';
 import { commands } from '../commands/index.js';
 import type { Interaction } from '../src/adapters/discord/api-types.js';
 import { createInteractionsEndpoint, type InteractionsEndpoint } from '../src/adapters/discord/http-endpoint.js';
-import { renderReply } from '../src/adapters/discord/render.js';
+import { renderReply, withChart } from '../src/adapters/discord/render.js';
 import { closeRest, createRest, interactionWebhooks } from '../src/adapters/discord/rest.js';
 import { toInvocation } from '../src/adapters/discord/to-invocation.js';
 import { createRouter, type Router } from '../src/router/router.js';
@@ -22,7 +22,7 @@ import {
   readMultipart,
   signingKeys,
 } from './fixtures/discord/interactions.js';
-import { kb, router } from './helpers.js';
+import { inThreadCharts, kb, router } from './helpers.js';
 
 const NOW = Date.parse('2026-03-02T10:00:00Z');
 const TIMESTAMP = String(NOW / 1000);
@@ -59,6 +59,7 @@ async function startEndpoint(withRouter: Router = router): Promise<Harness> {
     router: withRouter,
     kb,
     logger,
+    charts: inThreadCharts(),
     now: () => NOW,
   });
   server.route('POST', '/discord/interactions', endpoint.handler);
@@ -174,12 +175,12 @@ describe('commands', () => {
     const reply = await router.handle(toInvocation(interaction));
     const expected = renderReply(reply);
     if (chartCommands.has(name)) {
-      // A chart is deferred and sent by PATCH as multipart (see http-endpoint.ts for why).
+      // The answer at once; its chart added after by PATCH as multipart (see http-endpoint.ts for why).
       const patched = intercept('patch', `${webhookPath(interaction.token)}/messages/@original`);
       const res = await h.post(interaction);
-      expect(await res.json()).toEqual({ type: 5 });
+      expect(await res.json()).toEqual({ type: 4, data: expected[0]!.body });
       const { multipart } = await patched;
-      const { flags: _flags, ...body } = expected[0]!.body;
+      const { flags: _flags, ...body } = withChart(expected[0]!, reply.chart!, new Uint8Array()).body;
       expect(multipart!.payload).toEqual(body);
       expect(multipart!.files).toHaveLength(1);
       expect(multipart!.files[0]).toMatchObject({ key: 'files[0]', name: 'chart.png', type: 'image/png' });

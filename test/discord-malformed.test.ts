@@ -7,7 +7,7 @@ import { createInteractionsEndpoint } from '../src/adapters/discord/http-endpoin
 import { closeRest, createRest, interactionWebhooks } from '../src/adapters/discord/rest.js';
 import { createAppServer } from '../src/server/http-server.js';
 import { APPLICATION_ID, fixture, signingKeys } from './fixtures/discord/interactions.js';
-import { kb, router } from './helpers.js';
+import { inThreadCharts, kb, router } from './helpers.js';
 
 const NOW = Date.parse('2026-03-02T10:00:00Z');
 const TIMESTAMP = String(NOW / 1000);
@@ -26,6 +26,7 @@ const endpoint = createInteractionsEndpoint({
   router,
   kb,
   logger,
+  charts: inThreadCharts(),
   now: () => NOW,
 });
 server.route('POST', '/discord/interactions', endpoint.handler);

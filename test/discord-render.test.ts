@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageBody, OutgoingMessage } from '../src/adapters/discord/api-types.js';
 import { embedChars, LIMITS, MAX_MESSAGES } from '../src/adapters/discord/pack.js';
-import { renderReply, tableAsCode } from '../src/adapters/discord/render.js';
+import { renderReply, tableAsCode, withChart } from '../src/adapters/discord/render.js';
+import { renderPng } from '../src/core/chart/render-png.js';
 import { neutraliseMentions, splitText, truncate } from '../src/adapters/discord/text.js';
 import type { Lang } from '../src/core/i18n/lang.js';
 import { reply } from '../src/core/reply.js';
@@ -154,10 +155,13 @@ describe('memoised rendering', () => {
 });
 
 describe('charts', () => {
-  it('attaches the PNG as files[0], described in attachments, shown as the embed image', async () => {
+  it('sends the answer without its chart, then adds the PNG as files[0], described in attachments, shown as the embed image', async () => {
     const { reply: r, messages } = await render('/margin inference=30%');
-    expect(r.chart?.png).toBeDefined();
-    const [first] = messages;
+    expect(r.chart?.svg).toBeDefined();
+    expect(messages[0]!.files).toEqual([]);
+    expect(messages[0]!.body.attachments).toBeUndefined();
+    const first = withChart(messages[0]!, r.chart!, renderPng(r.chart!.svg!));
+    expect(first.body.embeds!.slice(0, -1)).toEqual(messages[0]!.body.embeds!.slice(0, -1));
     expect(first!.files).toHaveLength(1);
     expect(first!.files[0]).toMatchObject({ name: 'chart.png', contentType: 'image/png', description: r.chart!.alt });
     expect(Buffer.from(first!.files[0]!.data).subarray(1, 4).toString()).toBe('PNG');

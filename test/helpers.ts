@@ -1,6 +1,8 @@
 // Shared test doubles: the real knowledge base and router, a logger that records, and a one-call
 // way to ask the router something as the shell would.
 import { commands } from '../commands/index.js';
+import { type ChartRenderer, createChartRenderer } from '../src/core/chart/chart-renderer.js';
+import { renderPng } from '../src/core/chart/render-png.js';
 import type { Lang } from '../src/core/i18n/lang.js';
 import { defaultKnowledgeBase } from '../src/core/knowledge/load.js';
 import type { Reply } from '../src/core/reply.js';
@@ -43,4 +45,9 @@ export function allText(reply: Reply): string {
     ...reply.sources.map((s) => `${s.label} ${s.vintage}`),
     ...reply.suggestions,
   ].join('\n');
+}
+
+/** Charts drawn on the test's own thread, one at a time: real PNGs, and no thread left to stop. */
+export function inThreadCharts(): ChartRenderer {
+  return createChartRenderer({ rasterise: async (svg) => renderPng(svg), concurrency: 1, maxWaiting: 100 });
 }

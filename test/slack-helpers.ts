@@ -15,7 +15,8 @@ import { createRouter, type Router } from '../src/router/router.js';
 import { FollowUps } from '../src/server/follow-ups.js';
 import { createAppServer } from '../src/server/http-server.js';
 import { memoryStore } from '../src/store/memory-store.js';
-import { kb, recordingLogger } from './helpers.js';
+import type { ChartRenderer } from '../src/core/chart/chart-renderer.js';
+import { inThreadCharts, kb, recordingLogger } from './helpers.js';
 
 export const SECRET = 'test-signing-secret';
 export const SLACK_API = 'https://slack.test';
@@ -31,7 +32,14 @@ export function sign(body: string, timestamp: number, secret = SECRET): Record<s
 }
 
 export async function startSlackServer(
-  opts: { now?: () => number; answerWriter?: AnswerWriter; wrapRouter?: (router: Router) => Router; deferAfterMs?: number } = {},
+  opts: {
+    now?: () => number;
+    answerWriter?: AnswerWriter;
+    wrapRouter?: (router: Router) => Router;
+    deferAfterMs?: number;
+    /** Rasterises the charts (default: on the test's own thread, real PNGs). */
+    charts?: ChartRenderer;
+  } = {},
 ) {
   const logger = createLogger('silent');
   const server = createAppServer(logger);
@@ -55,6 +63,7 @@ export async function startSlackServer(
     fetch,
     commandNames: new Set(commands.map((c) => c.name)),
     followUps,
+    charts: opts.charts ?? inThreadCharts(),
     signingSecret: SECRET,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),

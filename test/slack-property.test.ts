@@ -18,7 +18,7 @@ import { createRouter } from '../src/router/router.js';
 import { FollowUps } from '../src/server/follow-ups.js';
 import { memoryStore } from '../src/store/memory-store.js';
 import { type FakeSlackApi, startFakeSlackApi } from './fakes/slack-api.js';
-import { kb, recordingLogger } from './helpers.js';
+import { inThreadCharts, kb, recordingLogger } from './helpers.js';
 import { slackMessageProblems } from './slack-message-rules.js';
 
 const SHARER = 'U0SHARER';
@@ -85,6 +85,7 @@ describe('every Slack message, for any user text', () => {
       }) as typeof fetch,
       commandNames: new Set(names),
       followUps: new FollowUps(),
+      charts: inThreadCharts(),
     };
   });
   afterAll(async () => {
@@ -119,8 +120,9 @@ describe('every Slack message, for any user text', () => {
           text: args,
           response_url: `https://hooks.slack.test/commands/${command.slice(1)}`,
         });
-        for (const name of names) responses.push(await handleSlashCommand(slash(`/${name}`, text), deps));
-        responses.push(await handleSlashCommand(slash('/genai', `${genaiCommand} ${text}`), deps));
+        const acknowledge = (response: unknown) => void responses.push(response);
+        for (const name of names) await handleSlashCommand(slash(`/${name}`, text), deps, acknowledge);
+        await handleSlashCommand(slash('/genai', `${genaiCommand} ${text}`), deps, acknowledge);
         await deps.followUps.settled();
 
         // Share: every button the answers carried, and a press for every command with this text.

@@ -37,8 +37,13 @@ export interface Chart {
   alt: string;
   /** The same data as labelled bars, for places that draw text (the terminal). */
   bars: { label: string; value: number; display: string }[];
-  /** The rendered image, when the platform shows images and the command was asked for one. */
-  png?: Uint8Array;
+  /**
+   * The drawing, when the platform shows images and the command was asked for one. Commands only
+   * draw it (a string, well under a millisecond); rasterising it to PNG takes tens of milliseconds
+   * of CPU, so adapters do that off the event loop (core/chart/chart-renderer.ts) after the answer
+   * has gone out.
+   */
+  svg?: string;
 }
 
 export type ReplyKind = 'answer' | 'usage' | 'error';

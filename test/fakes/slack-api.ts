@@ -10,6 +10,8 @@ export interface SlackCall {
   body: Record<string, unknown> | string;
   /** The Authorization header (which workspace's token made the call). */
   auth?: string | undefined;
+  /** When the call arrived (performance.now() of this process), for measurements of the order of calls. */
+  at: number;
 }
 
 export interface FakeSlackApi {
@@ -36,7 +38,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const server = createServer(async (req, res) => {
     const text = await readText(req);
     const path = (req.url ?? '/').split('?')[0]!;
-    calls.push({ path, body: parse(text, req.headers['content-type'] ?? ''), auth: req.headers.authorization });
+    calls.push({ path, body: parse(text, req.headers['content-type'] ?? ''), auth: req.headers.authorization, at: performance.now() });
     if (held.delete(path)) return;
     const reply = (status: number, body: unknown) => {
       const out = typeof body === 'string' ? body : JSON.stringify(body);
@@ -79,6 +81,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return reply(200, { ok: true, files: [{ id: `F${files}`, title: 'chart' }] });
       case '/api/chat.postMessage':
         return reply(200, { ok: true, ts: `${Date.now() / 1000}` });
+      case '/api/chat.update': {
+        const fields = parse(text, req.headers['content-type'] ?? '') as Record<string, unknown>;
+        return reply(200, { ok: true, channel: fields.channel, ts: fields.ts });
+      }
       case '/api/conversations.history':
         return reply(200, { ok: true, messages: history, has_more: false });
       case '/api/conversations.replies':

@@ -1,12 +1,15 @@
 // One behaviour for both transports: an interaction (from HTTP or the gateway) -> the router ->
-// rendered messages, answered through a responder that each transport implements.
+// rendered messages, answered through a responder that each transport implements. The answer's
+// text goes out first; a chart, rasterised off the event loop, follows as an edit that adds it.
+import type { ChartRenderer } from '../../core/chart/chart-renderer.js';
+import { type AnswerThenChart, startChart } from '../../core/chart/reply-chart.js';
 import type { ChannelHistory } from '../../core/digest/message.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { Reply } from '../../core/reply.js';
 import type { Router } from '../../router/router.js';
 import { InteractionType, type AutocompleteChoice, type Interaction, type InteractionOption, type OutgoingMessage } from './api-types.js';
 import { companyChoices } from './autocomplete.js';
-import { isEphemeral, renderReply } from './render.js';
+import { isEphemeral, renderReply, withChart } from './render.js';
 import { describeRestError } from './rest.js';
 import { toInvocation } from './to-invocation.js';
 
@@ -39,6 +42,8 @@ export interface DispatchOptions {
   deferAfterMs?: number;
   /** A channel's recent messages for /digest, by scope ("discord:123"), when the bot token allows reading them. */
   history?: (scope: string) => ChannelHistory | undefined;
+  /** Rasterises charts off the event loop, a few at a time (the process's shared renderer in the server). */
+  charts: ChartRenderer;
 }
 
 export const DEFAULT_DEFER_AFTER_MS = 2_000;
@@ -78,30 +83,46 @@ async function runCommand(interaction: Interaction, responder: InteractionRespon
     const publicRequested = interaction.data?.options?.some((o) => o.name === 'public' && o.value === true) ?? false;
     const privately = router.isPrivateByDefault(name) && !publicRequested;
     await responder.defer(privately);
-    return finishDeferred(await router.handle(invocation), responder, privately);
+    return finishDeferred(answerThenChart(await router.handle(invocation), options), responder, privately);
   }
   const work = router.handle(invocation);
   const early = await within(work, options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
   if (!early) {
     await responder.defer(false);
-    return finishDeferred(await work, responder);
+    return finishDeferred(answerThenChart(await work, options), responder);
   }
-  const [first, ...rest] = renderReply(early.reply);
+  const { reply, png } = answerThenChart(early.reply, options);
+  const [first, ...rest] = renderReply(reply);
   await responder.reply(first!);
   for (const message of rest) await responder.followUp(message);
+  await addChart(reply, png, (withIt) => responder.editOriginal(withIt));
 }
 
-async function finishDeferred(reply: Reply, responder: InteractionResponder, deferredPrivately = false): Promise<void> {
+async function finishDeferred({ reply, png }: AnswerThenChart, responder: InteractionResponder, deferredPrivately = false): Promise<void> {
   const messages = renderReply(reply);
   // A private "thinking…" can simply become the private answer; a public one must not.
   if (isEphemeral(reply) && !deferredPrivately) {
     await responder.deleteOriginal();
     for (const message of messages) await responder.followUp(message);
-    return;
+    // A follow-up cannot be edited without its id: the chart comes as a follow-up of its own.
+    return addChart(reply, png, (withIt) => responder.followUp({ body: { ...withIt.body, embeds: [] }, files: withIt.files }));
   }
   const [first, ...rest] = messages;
   await responder.editOriginal(first!);
   for (const message of rest) await responder.followUp(message);
+  await addChart(reply, png, (withIt) => responder.editOriginal(withIt));
+}
+
+/** Starts the reply's chart rendering, or notes that it was skipped. */
+function answerThenChart(reply: Reply, options: DispatchOptions): AnswerThenChart {
+  return startChart(reply, options.charts, options.logger);
+}
+
+/** Once drawn, the chart goes out with the answer's first message (a failed render was logged: nothing to add). */
+async function addChart(reply: Reply, png: AnswerThenChart['png'], send: (message: OutgoingMessage) => Promise<void>): Promise<void> {
+  const bytes = await png;
+  if (!bytes) return;
+  await send(withChart(renderReply(reply)[0]!, reply.chart!, bytes));
 }
 
 /** The reply if it is ready within `ms`, else undefined (the work goes on). */

@@ -2,6 +2,8 @@
 // interaction methods, and @-mentions answered as replies. Loaded with a dynamic import only when
 // a token is configured: discord.js costs ~0.74 s to import.
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Client, Message } from 'discord.js';
+import type { ChartRenderer } from '../../core/chart/chart-renderer.js';
+import { startChart } from '../../core/chart/reply-chart.js';
 import type { ChannelHistory } from '../../core/digest/message.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { Invocation } from '../../router/invocation.js';
@@ -13,7 +15,7 @@ import type { StopDeadline } from '../../server/stop-deadline.js';
 import { dispatchInteraction, type DispatchLogger, type InteractionResponder } from './dispatch.js';
 import { fromGatewayInteraction, toSendOptions } from './gateway-payload.js';
 import { mentionRequest } from './mention.js';
-import { renderReply } from './render.js';
+import { renderReply, withChart } from './render.js';
 import { describeRestError, MAX_RATE_LIMIT_WAIT_MS, MAX_RETRIES } from './rest.js';
 import { isAdminPermissions } from './to-invocation.js';
 
@@ -35,6 +37,8 @@ export interface GatewayOptions {
   retryMinMs?: number | undefined;
   /** Where answers still being sent are tracked (default: the gateway's own). */
   followUps?: FollowUps;
+  /** Rasterises charts off the event loop. */
+  charts: ChartRenderer;
 }
 
 export interface Gateway {
@@ -187,15 +191,18 @@ export function gatewayResponder(interaction: ChatInputCommandInteraction | Auto
   };
 }
 
-/** A mention is answered as a reply to the message, without pinging its author. */
+/** A mention is answered as a reply to the message, without pinging its author; a chart follows as an edit. */
 async function answerMention(message: Message, invocation: Invocation, options: GatewayOptions): Promise<void> {
   try {
     if (options.router.isSlow(invocation.command || 'ask') && 'sendTyping' in message.channel) await message.channel.sendTyping();
-    const reply = await options.router.handle(invocation);
+    const { reply, png } = startChart(await options.router.handle(invocation), options.charts, options.logger);
+    const messages = renderReply(reply);
     // A channel message cannot be ephemeral: the flag is for interactions only.
-    const [first, ...rest] = renderReply(reply).map((m) => toSendOptions(m, { flags: false }));
-    await message.reply(first!);
+    const [first, ...rest] = messages.map((m) => toSendOptions(m, { flags: false }));
+    const sent = await message.reply(first!);
     for (const more of rest) if ('send' in message.channel) await message.channel.send(more);
+    const bytes = await png;
+    if (bytes) await sent.edit(toSendOptions(withChart(messages[0]!, reply.chart!, bytes), { flags: false }));
   } catch (err) {
     options.logger.error({ error: describeRestError(err), messageId: message.id }, 'discord gateway: answering a mention failed');
   }

@@ -104,9 +104,9 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 /**
  * Files never travel in the HTTP response: Discord's handling of multipart interaction responses
- * is unreliable (discord/discord-api-docs#5933, open; #5250: failures from ~150 KB). A reply
- * with a chart is deferred and its message sent by PATCH to the webhook, which takes multipart
- * reliably; the user sees "thinking…" for one round trip.
+ * is unreliable (discord/discord-api-docs#5933, open; #5250: failures from ~150 KB). A chart is
+ * added after the answer by PATCH to the webhook, which takes multipart reliably; a message with
+ * files sent as the first response (none today) is deferred and sent the same way.
  */
 function httpResponder(
   res: ServerResponse,

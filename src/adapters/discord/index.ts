@@ -2,6 +2,8 @@
 // Discord variable is set, so the shell and the one-shot CLI never load a Discord library; and
 // discord.js itself (the gateway) loads only with DISCORD_TOKEN.
 import type { Config } from '../../config.js';
+import type { ChartRenderer } from '../../core/chart/chart-renderer.js';
+import { sharedChartRenderer } from '../../core/chart/render-threads.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { Logger } from '../../logger.js';
 import type { Router } from '../../router/router.js';
@@ -29,6 +31,8 @@ export interface StartDiscordOptions {
   retryMinMs?: number;
   /** Where answers still being sent are tracked; the server shares one across adapters. */
   followUps?: FollowUps;
+  /** Rasterises charts (default: the process's shared render threads). */
+  charts?: ChartRenderer;
 }
 
 export interface DiscordAdapter {
@@ -54,6 +58,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   const rest = createRest({ token: config.DISCORD_TOKEN, fetch: options.fetch, api: config.DISCORD_API_URL });
   const services = config.DISCORD_TOKEN ? discordChannelServices(rest, logger) : undefined;
   const history = services ? (scope: string) => services.history(scope) : undefined;
+  const charts = options.charts ?? sharedChartRenderer();
 
   if (config.discordHttp && config.DISCORD_PUBLIC_KEY && config.DISCORD_APPLICATION_ID) {
     const endpoint = createInteractionsEndpoint({
@@ -62,6 +67,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       router,
       kb,
       logger,
+      charts,
       ...(history ? { history } : {}),
       ...(options.now ? { now: options.now } : {}),
       ...(options.followUps ? { followUps: options.followUps } : {}),
@@ -81,6 +87,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       router,
       kb,
       logger,
+      charts,
       fetch: options.fetch,
       ...(history ? { history } : {}),
       ...(options.followUps ? { followUps: options.followUps } : {}),

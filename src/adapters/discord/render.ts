@@ -1,11 +1,12 @@
 // Reply -> Discord messages. Answers are embeds: the body as the description, key figures as
 // fields, a table as a code block when it is narrow enough to stay aligned on a phone and as one
-// field per row otherwise, sources and suggestions in the footer, a chart as an attached image.
+// field per row otherwise, sources and suggestions in the footer. A chart is an attached image,
+// added by an edit once it is drawn (withChart): the answer never waits for it.
 // Usage and error replies are plain content: short, ephemeral, read like a reply in the chat.
 import { displayWidth, padEnd } from '../../core/i18n/format.js';
 import { t } from '../../core/i18n/strings.js';
 import { sourcesLines } from '../../core/knowledge/cite.js';
-import type { KeyFigure, Reply, Table } from '../../core/reply.js';
+import type { Chart, KeyFigure, Reply, Table } from '../../core/reply.js';
 import { EPHEMERAL, type EmbedField, type MessageBody, type MessageFile, type OutgoingMessage } from './api-types.js';
 import { LIMITS, packEmbeds } from './pack.js';
 import { neutraliseMentions, truncate } from './text.js';
@@ -27,8 +28,7 @@ export function isEphemeral(reply: Reply): boolean {
 }
 
 // The router hands out the same Reply for repeated pure requests: render each once. The messages
-// are frozen, so no caller can change what the next one gets (file bytes excepted: a typed array
-// cannot be frozen, and nothing writes to them).
+// are frozen, so no caller can change what the next one gets.
 const rendered = new WeakMap<Reply, readonly OutgoingMessage[]>();
 
 /** One or more messages (the first is the response, the rest follow-ups), each within every limit. */
@@ -62,19 +62,25 @@ function render(reply: Reply): OutgoingMessage[] {
     fields: [...reply.figures.map(figureField), ...(reply.table && !code ? tableFields(reply.table) : [])],
     footer: footerText(reply),
   });
-  const messages: OutgoingMessage[] = groups.map((embeds) => ({
+  return groups.map((embeds) => ({
     body: { embeds, allowed_mentions: { ...NO_MENTIONS }, ...flags },
     files: [],
   }));
-  const png = reply.chart?.png;
-  const first = messages[0]!;
-  if (png && reply.chart) {
-    const description = truncate(reply.chart.alt, MAX_ALT);
-    first.files.push({ name: CHART_FILE, data: png, contentType: 'image/png', description } satisfies MessageFile);
-    first.body.attachments = [{ id: 0, filename: CHART_FILE, description }];
-    first.body.embeds!.at(-1)!.image = { url: `attachment://${CHART_FILE}` };
-  }
-  return messages;
+}
+
+/**
+ * The answer's first message with its chart: the PNG as files[0], described in attachments and
+ * shown as the last embed's image. Sent as an edit of the message already showing the answer.
+ */
+export function withChart(message: OutgoingMessage, chart: Chart, png: Uint8Array): OutgoingMessage {
+  const description = truncate(chart.alt, MAX_ALT);
+  const embeds = (message.body.embeds ?? [{}]).map((embed, i, all) =>
+    i === all.length - 1 ? { ...embed, image: { url: `attachment://${CHART_FILE}` } } : embed,
+  );
+  return {
+    body: { ...message.body, embeds, attachments: [{ id: 0, filename: CHART_FILE, description }] },
+    files: [{ name: CHART_FILE, data: png, contentType: 'image/png', description } satisfies MessageFile],
+  };
 }
 
 function plainText(reply: Reply): string {

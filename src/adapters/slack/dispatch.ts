@@ -3,9 +3,12 @@
 // the caller acknowledges with what this returns; anything later goes through response_url or
 // chat.postMessage. Slack shows the user a timeout when a command is not acknowledged within 3 s,
 // so a command declared slow is acknowledged at once, and any other that is not ready within
-// about 2 s (a cold chart, a busy machine) is acknowledged then and answered through response_url,
-// as the Discord adapter defers.
+// about 2 s (a busy machine) is acknowledged then and answered through response_url, as the
+// Discord adapter defers. A chart never holds up an answer: the text goes out first, and the
+// chart, rasterised off the event loop, follows as an upload and a replacement of the message.
 import type { WebClient } from '@slack/web-api';
+import type { ChartRenderer } from '../../core/chart/chart-renderer.js';
+import { startChart } from '../../core/chart/reply-chart.js';
 import { t } from '../../core/i18n/strings.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
@@ -32,6 +35,8 @@ export interface SlackDeps {
   isAdmin?: (userId: string) => Promise<boolean>;
   /** Work that goes on after the acknowledgement, so that a stop (or a test) can wait for it. */
   followUps: FollowUps;
+  /** Rasterises charts off the event loop, a few at a time (the process's shared renderer in the server). */
+  charts: ChartRenderer;
   /** How long a command not declared slow may take before it is acknowledged and answered later. */
   deferAfterMs?: number;
   /**
@@ -60,8 +65,15 @@ export interface SlashAck {
   text: string;
 }
 
-/** The slash command's immediate answer (the HTTP response or Socket Mode ack), with follow-ups started. */
-export async function handleSlashCommand(cmd: SlashCommand, deps: SlackDeps): Promise<SlashResponse | SlashAck> {
+/**
+ * Answers a slash command: `acknowledge` sends the immediate answer (the HTTP response or the Socket
+ * Mode ack), and what follows (a chart, a late answer) starts only once it has been sent.
+ */
+export async function handleSlashCommand(
+  cmd: SlashCommand,
+  deps: SlackDeps,
+  acknowledge: (response: SlashResponse | SlashAck) => unknown,
+): Promise<void> {
   // Slack sends "&", "<", ">" escaped and links as markup: commands work on what the person typed.
   const { text: stripped, public: wantsPublic } = takePublicFlag(cmd.command, fromSlack(cmd.text));
   const name = cmd.command.replace(/^\//, '') === 'genai' ? (stripped.trim().split(/\s+/)[0] ?? '').replace(/^\//, '') : cmd.command;
@@ -77,12 +89,14 @@ export async function handleSlashCommand(cmd: SlashCommand, deps: SlackDeps): Pr
   const work = deps.router.handle(invocation);
   const ready = slow ? undefined : await within(work, deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
   if (!ready) {
+    await acknowledge({ response_type: 'ephemeral', text: t(/\p{Script=Han}/u.test(text) ? 'zh' : 'en', 'workingOnIt') });
     later(deps, answerLater(work, cmd, text, wantsPublic, deps), 'slack response_url post');
-    return { response_type: 'ephemeral', text: t(/\p{Script=Han}/u.test(text) ? 'zh' : 'en', 'workingOnIt') };
+    return;
   }
-  const response = toResponse(ready.reply, cmd, text, wantsPublic);
-  if (ready.reply.chart?.png) later(deps, attachChartLater(ready.reply, response, cmd, deps), 'slack chart upload');
-  return response;
+  const { reply, png } = startChart(ready.reply, deps.charts, deps.logger);
+  const response = toResponse(reply, cmd, text, wantsPublic);
+  await acknowledge(response);
+  if (png) later(deps, attachChart(reply, png, response, cmd, deps), 'slack chart upload');
 }
 
 /** The reply if it is ready within `ms`, else undefined (the work goes on). */
@@ -96,23 +110,31 @@ function within(work: Promise<Reply>, ms: number): Promise<{ reply: Reply } | un
 
 async function answerLater(work: Promise<Reply>, cmd: SlashCommand, text: string, wantsPublic: boolean, deps: SlackDeps): Promise<void> {
   try {
-    const reply = await work;
-    const chartFileId = reply.chart?.png ? await uploadChart(deps.web, reply.chart.png, reply.chart.alt, deps.logger) : undefined;
-    const response = toResponse(reply, cmd, text, wantsPublic, chartFileId);
+    const { reply, png } = startChart(await work, deps.charts, deps.logger);
+    const response = toResponse(reply, cmd, text, wantsPublic);
     // A public answer replaces nothing: the "working on it" note was private and stays private.
     await postJson(
       cmd.response_url,
       { ...response, replace_original: response.response_type === 'ephemeral' },
       { fetch: deps.fetch, logger: deps.logger },
     );
+    if (png) await attachChart(reply, png, response, cmd, deps);
   } catch (err) {
     deps.logger.error({ err }, 'slack deferred command failed');
   }
 }
 
 /** The answer is already on screen; the chart follows, replacing the message with one that shows it. */
-async function attachChartLater(reply: Reply, first: SlashResponse, cmd: SlashCommand, deps: SlackDeps): Promise<void> {
-  const fileId = await uploadChart(deps.web, reply.chart!.png!, reply.chart!.alt, deps.logger);
+async function attachChart(
+  reply: Reply,
+  png: Promise<Uint8Array | undefined>,
+  first: SlashResponse,
+  cmd: SlashCommand,
+  deps: SlackDeps,
+): Promise<void> {
+  const bytes = await png;
+  if (!bytes) return;
+  const fileId = await uploadChart(deps.web, bytes, reply.chart!.alt, deps.logger);
   if (!fileId) return;
   const withChart = toResponse(reply, cmd, '', first.response_type === 'in_channel', fileId);
   const share = first.blocks.find((b) => b.type === 'actions');
@@ -147,14 +169,20 @@ function renderResponse(reply: Reply, cmd: SlashCommand, text: string, wantsPubl
   return { response_type: isPublic ? 'in_channel' : 'ephemeral', ...message };
 }
 
-/** An @-mention: answered in a thread (the mention's own, or a new one under the message). */
+/**
+ * An @-mention: answered in a thread (the mention's own, or a new one under the message); a chart
+ * follows by updating that answer once it is drawn and uploaded.
+ */
 export async function handleMention(event: MentionEvent & { bot_id?: string }, teamId: string, deps: SlackDeps): Promise<void> {
   if (event.bot_id) return;
   try {
-    const reply = await deps.router.handle(mentionInvocation(event, teamId, deps.commandNames));
-    const chartFileId = reply.chart?.png ? await uploadChart(deps.web, reply.chart.png, reply.chart.alt, deps.logger) : undefined;
-    const message = renderBlocks(reply, chartFileId ? { chartFileId } : {});
-    await deps.web.chat.postMessage({
+    const { reply, png } = startChart(
+      await deps.router.handle(mentionInvocation(event, teamId, deps.commandNames)),
+      deps.charts,
+      deps.logger,
+    );
+    const message = renderBlocks(reply);
+    const posted = await deps.web.chat.postMessage({
       channel: event.channel,
       thread_ts: event.thread_ts ?? event.ts,
       text: message.text,
@@ -162,6 +190,12 @@ export async function handleMention(event: MentionEvent & { bot_id?: string }, t
       unfurl_links: false,
       unfurl_media: false,
     });
+    const bytes = await png;
+    if (!bytes || !posted.ts) return;
+    const chartFileId = await uploadChart(deps.web, bytes, reply.chart!.alt, deps.logger);
+    if (!chartFileId) return;
+    const withChart = renderBlocks(reply, { chartFileId });
+    await deps.web.chat.update({ channel: event.channel, ts: posted.ts, text: withChart.text, blocks: withChart.blocks as never });
   } catch (err) {
     deps.logger.error({ err: (err as Error).message }, 'slack mention reply failed');
   }

@@ -95,7 +95,7 @@ async function onForm(body: Buffer, res: ServerResponse, options: SlackHttpOptio
     sendJson(res, 200, { response_type: 'ephemeral', text: t(/\p{Script=Han}/u.test(command.text) ? 'zh' : 'en', 'slackNotInstalled') });
     return;
   }
-  sendJsonBytes(res, serialize(await handleSlashCommand(command, deps)));
+  await handleSlashCommand(command, deps, (response) => sendJsonBytes(res, serialize(response)));
 }
 
 async function onEvent(

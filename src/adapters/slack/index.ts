@@ -1,6 +1,8 @@
 // The Slack adapter: HTTP on the project's server when a signing secret is set, Socket Mode (via
 // Bolt) when an app token is set. Start-up never waits on Slack: the identity check runs in the
 // background and a failure is a warning; the endpoints serve regardless.
+import type { ChartRenderer } from '../../core/chart/chart-renderer.js';
+import { sharedChartRenderer } from '../../core/chart/render-threads.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Router } from '../../router/router.js';
@@ -30,6 +32,8 @@ export interface SlackOptions {
   retryMinMs?: number;
   /** Where work after the acknowledgement is tracked; the server shares one across adapters. */
   followUps?: FollowUps;
+  /** Rasterises charts (default: the process's shared render threads). */
+  charts?: ChartRenderer;
 }
 
 export interface SlackAdapter {
@@ -60,6 +64,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackAdapter> {
     commandNames: new Set(router.commands.map((c) => c.name)),
     // Follow-ups still being sent (response_url posts, mention replies): a stop waits for them.
     followUps: options.followUps ?? new FollowUps(),
+    charts: options.charts ?? sharedChartRenderer(),
     ...(options.store ? { firstDelivery: (id: string) => options.store!.firstDelivery(id, EVENT_ID_TTL_MS) } : {}),
   };
   const readiness: Record<string, ReadinessCheck> = {};

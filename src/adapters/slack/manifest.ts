@@ -20,6 +20,8 @@ export const COMMAND_LIMITS = { description: 2000, usageHint: 1000 } as const;
 export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
+  // A mention's answer is updated to show its chart once drawn.
+  'chat.update': ['chat:write'],
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
   'files.getUploadURLExternal': ['files:write'],

@@ -83,7 +83,7 @@ async function connect({ token, appToken, slackApiUrl, deps }: SocketModeOptions
   });
   const firstDelivery = firstDeliveryCheck(new RecentIds(), deps.firstDelivery);
   app.command(/.*/, async ({ command, ack }) => {
-    await ack(await handleSlashCommand(command as unknown as SlashCommand, deps));
+    await handleSlashCommand(command as unknown as SlashCommand, deps, (response) => ack(response));
   });
   app.action(SHARE_ACTION, async ({ ack, body }) => {
     await ack();

@@ -1,6 +1,11 @@
 // SVG -> PNG with resvg (Rust, shipped prebuilt inside its npm package: no browser, no build at
 // install time). The font is bundled (assets/fonts) so Chinese labels render on a machine or
 // container with no fonts at all. resvg is loaded on first use: the shell never pays for it.
+//
+// This is synchronous and takes tens of milliseconds of CPU (parsing and loading the font, drawing,
+// PNG encoding, about a third each): the server calls it only inside a render thread
+// (render-worker.ts, through chart-renderer.ts); the one-shot CLI, which has nothing else to do,
+// calls it directly.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

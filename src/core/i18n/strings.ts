@@ -64,6 +64,10 @@ const STRINGS = {
   slowDown: { en: 'One moment', zh: '请稍等' },
   workingOnIt: { en: '⏳ Working on it…', zh: '⏳ 正在处理……' },
   sharedBy: { en: 'Shared by', zh: '分享者' },
+  chartSkipped: {
+    en: 'The chart was skipped: too many are being drawn right now. Ask again in a minute to see it.',
+    zh: '图表已略过:当前正在绘制的图表太多。请一分钟后再问一次以查看图表。',
+  },
   slackNotInstalled: {
     en: 'This workspace has not installed the app yet (or has removed it): ask an admin to install it again.',
     zh: '本工作区尚未安装此应用(或已将其移除):请管理员重新安装。',
