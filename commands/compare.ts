@@ -29,12 +29,17 @@ export const compareCommand = defineCommand({
   examples: ['/compare openai stability', '/compare nvidia vs tsmc', '/compare 英伟达 和 台积电'],
   pure: true,
   run({ a: nameA, b: nameB }, { kb, lang }) {
+    // The same name twice is the mistake to name, whether or not the knowledge base knows it.
+    if (sameName(nameA, nameB)) {
+      const known = kb.companyNames.resolve(nameA).found;
+      return userError('same_company', { name: known?.name ?? nameA });
+    }
     const a = findCompany(kb, nameA, 'compare');
     const b = findCompany(kb, nameB, 'compare');
     // Report both unknown names at once, rather than one per attempt.
     if (isUserError(a) && isUserError(b)) {
       const didYouMean = [...a.params.didYouMean, ...b.params.didYouMean];
-      return userError('unknown_company', { name: `${nameA}, ${nameB}`, didYouMean });
+      return userError('unknown_companies', { names: [nameA, nameB], didYouMean });
     }
     if (isUserError(a))
       return userError(
@@ -85,4 +90,9 @@ function summary(kb: KnowledgeBase, a: Company, b: Company, lang: Lang): string 
   const layerB = kb.layer(b.layer).name[lang];
   const w = knowledgeWords(lang);
   return same ? w.sameLayer(layerA) : w.differentLayers(a.name, layerA, b.name, layerB);
+}
+
+function sameName(a: string, b: string): boolean {
+  const key = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  return key(a) === key(b);
 }

@@ -72,7 +72,11 @@ export function targets(r: Results): Target[] {
     { target: 'Idle RSS under 150 MB', result: `${r.process.idle_rss_mb} MB`, met: r.process.idle_rss_mb < 150 },
     {
       target: 'RSS under 150 MB after a long varied load',
-      result: `${r.process.loaded_rss_mb} MB after ${r.process.long_load_requests} requests`,
+      result:
+        `${r.process.loaded_rss_mb} MB after ${r.process.long_load_requests} requests` +
+        (r.process.memory
+          ? ` (V8 heap ${r.process.memory.heap.used_mb} MB used of ${r.process.memory.heap.total_mb} MB; RSS at checkpoints ${r.process.memory.checkpoints.map((c) => c.rss_mb).join(', ')} MB)`
+          : ''),
       met: r.process.loaded_rss_mb < 150,
     },
     { target: '`/ask` p99 under 5 ms in process, without a model', result: `${ask} ms`, met: ask < 5 },

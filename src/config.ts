@@ -19,15 +19,21 @@ const apiUrl = (fallback: string, shape: (url: string) => string) =>
     .refine((v) => /^https?:\/\/[^\s/]+\S*$/.test(v), `must be an http(s) URL, e.g. ${fallback}`)
     .transform(shape);
 
+/** A Discord id (application, guild): the message says what one looks like, since it is copied by hand. */
+const snowflake = optionalSecret.refine(
+  (v) => v === undefined || /^\d{15,22}$/.test(v),
+  'must be a Discord snowflake: 15-22 digits, e.g. 1061234567890123456',
+);
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_BOT_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
   SLACK_APP_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
   DISCORD_TOKEN: optionalSecret,
-  DISCORD_APPLICATION_ID: optionalSecret.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'must be a Discord snowflake (digits)'),
+  DISCORD_APPLICATION_ID: snowflake,
   DISCORD_PUBLIC_KEY: optionalSecret.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), 'must be 64 hex characters'),
-  DISCORD_GUILD_ID: optionalSecret.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'must be a Discord snowflake (digits)'),
+  DISCORD_GUILD_ID: snowflake,
   STORE_PATH: z.string().trim().min(1).default('./var/store.json'),
   // Rate limits shared by the replicas (issue 17); unset: each process keeps its own.
   REDIS_URL: optionalSecret.refine(

@@ -183,7 +183,7 @@ describe('/compare', () => {
   });
 
   it('names both unknown companies at once', async () => {
-    expect((await ask('/compare foo bar')).body[0]).toMatch(/“foo, bar”/);
+    expect((await ask('/compare foo bar')).body[0]).toMatch(/“foo” or “bar”/);
   });
 });
 

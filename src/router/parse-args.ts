@@ -22,6 +22,9 @@ export function parseTextArgs(text: string, options: readonly OptionSpec[], sepa
   const problems: Problem[] = [];
   const byName = new Map(options.map((o) => [o.name, o]));
   const words: Token[] = [];
+  // Every value each named option was given: one given twice is refused rather than one value
+  // silently winning ("inference=30% inference=40%" is a typo or two scenarios, not a choice).
+  const given = new Map<string, string[]>();
 
   for (const token of tokenize(text)) {
     const raw = token.quoted ? null : PAIR.exec(token.text);
@@ -30,6 +33,7 @@ export function parseTextArgs(text: string, options: readonly OptionSpec[], sepa
     const spec = pair ? byName.get(optionKey(pair[1]!)) : undefined;
     if (pair && spec) {
       values[spec.name] = pair[3]!;
+      given.set(spec.name, [...(given.get(spec.name) ?? []), pair[3]!]);
     } else if (pair && pair[2] === '=') {
       // "=" only ever means an option; ":" may be part of a word ("3:1", a URL).
       problems.push({ code: 'unknown_option', params: { option: pair[1]!, valid: options.map((o) => o.name) } });
@@ -40,6 +44,9 @@ export function parseTextArgs(text: string, options: readonly OptionSpec[], sepa
     }
   }
 
+  for (const [option, all] of given) {
+    if (all.length > 1) problems.push({ code: 'repeated_option', params: { option, values: all } });
+  }
   assignPositional(
     words,
     options.filter((o) => o.positional && values[o.name] === undefined),

@@ -22,18 +22,31 @@ interface Bucket {
   at: number;
 }
 
+/**
+ * A bucket idle long enough to be full again holds nothing a new one would not, so such buckets are
+ * dropped: the map holds only the users and channels active within the last refill period (with
+ * the default limits, under a minute), not everyone ever seen. `maxKeys` caps even a flood of new
+ * keys within one period.
+ */
 export class TokenBuckets {
   private readonly buckets = new Map<string, Bucket>();
+  private readonly fullAfterMs: number;
+  private lastSweep: number;
 
   constructor(
     private readonly spec: BucketSpec,
     private readonly now: () => number = Date.now,
-    private readonly maxKeys = 100_000,
-  ) {}
+    private readonly maxKeys = 50_000,
+  ) {
+    this.fullAfterMs = (spec.capacity / spec.refillPerSecond) * 1000;
+    this.lastSweep = now();
+  }
 
   /** Takes `cost` tokens if there are enough; otherwise says how many seconds until there will be. */
   take(key: string, cost: number): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const t = this.now();
+    // At most once a refill period, one pass over the map: a cost per request that stays constant.
+    if (t - this.lastSweep >= this.fullAfterMs) this.sweep(t);
     let bucket = this.buckets.get(key);
     if (!bucket) {
       bucket = { tokens: this.spec.capacity, at: t };
@@ -55,16 +68,21 @@ export class TokenBuckets {
    * the oldest key goes (under a flood of new keys, a busy old one may then start full again).
    */
   private evict(t: number): void {
-    const fullAfterMs = (this.spec.capacity / this.spec.refillPerSecond) * 1000;
     let looked = 0;
     for (const [key, bucket] of this.buckets) {
-      if (t - bucket.at >= fullAfterMs) {
+      if (t - bucket.at >= this.fullAfterMs) {
         this.buckets.delete(key);
         return;
       }
       if (++looked >= 32) break;
     }
     this.buckets.delete(this.buckets.keys().next().value!);
+  }
+
+  /** Drops every bucket that has refilled since it was last used. */
+  private sweep(t: number): void {
+    this.lastSweep = t;
+    for (const [key, bucket] of this.buckets) if (t - bucket.at >= this.fullAfterMs) this.buckets.delete(key);
   }
 
   get size(): number {

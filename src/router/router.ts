@@ -19,6 +19,7 @@ import type { Invocation } from './invocation.js';
 import { parseTextArgs, type Problem } from './parse-args.js';
 import { sanitize } from './tokenize.js';
 import { TokenBuckets, type RateLimits } from './rate-limit.js';
+import { ReplyCache } from './reply-cache.js';
 import type { SharedRateLimiter } from './shared-rate-limit.js';
 import { validateArgs } from './validate.js';
 
@@ -46,6 +47,8 @@ export interface RouterOptions {
   onHandled?: (event: HandledEvent) => void;
   /** Replies kept for repeated pure requests (default 500; 0 turns the cache off, as benchmarks of computation do). */
   cacheSize?: number;
+  /** The most the kept replies may weigh, charts included (default 8 MB). */
+  cacheBytes?: number;
   /** Injected so tests can predict correlation ids. */
   newId?: () => string;
 }
@@ -166,7 +169,7 @@ export function createRouter(options: RouterOptions): Router {
 
   // Deterministic replies, by command, language, chart wish and arguments: popular questions in a
   // busy workspace are answered without recomputing or re-rendering (adapters memoise by Reply).
-  const cache = new ReplyCache(options.cacheSize ?? 500);
+  const cache = new ReplyCache(options.cacheSize ?? 500, options.cacheBytes);
   const env = { languageModel: Boolean(options.answerWriter) };
   const isPure = (command: Command, args: Record<string, unknown>) =>
     typeof command.pure === 'function' ? command.pure(env, args) : Boolean(command.pure);
@@ -229,35 +232,6 @@ function cacheKey(name: string, lang: Lang, invocation: Invocation, argsText: st
   const args = typeof invocation.args === 'string' ? argsText : JSON.stringify(invocation.args);
   // By platform too: a reply may say how to type a command there (/help on Slack).
   return `${name}\u0000${lang}\u0000${invocation.platform}\u0000${invocation.wantsChart ? 1 : 0}\u0000${args}`;
-}
-
-/**
- * A small cache that keeps what is asked again. A hit only marks the entry (moving it on every hit
- * churned the map enough to show in the server's profile); when the cache is full, the oldest
- * entries get a second chance if they were used since, and the first one that was not goes.
- */
-class ReplyCache {
-  private readonly map = new Map<string, { reply: Reply; used: boolean }>();
-  constructor(private readonly max: number) {}
-  get(key: string): Reply | undefined {
-    const hit = this.map.get(key);
-    if (!hit) return undefined;
-    hit.used = true;
-    return hit.reply;
-  }
-  set(key: string, reply: Reply): void {
-    if (!this.map.has(key) && this.map.size >= this.max) this.evictOne();
-    this.map.set(key, { reply, used: false });
-  }
-  private evictOne(): void {
-    // Ends within one turn of the map: every entry passed over is marked unused.
-    for (;;) {
-      const [oldest, entry] = this.map.entries().next().value!;
-      this.map.delete(oldest);
-      if (!entry.used) return;
-      this.map.set(oldest, { reply: entry.reply, used: false });
-    }
-  }
 }
 
 /**

@@ -111,6 +111,9 @@ export async function postToChannel(web: WebClient, channel: string, reply: Repl
   }
 }
 
+/** Users whose admin answer is remembered: everyone who schedules in a large workspace, but not without end. */
+const ADMIN_CACHE_USERS = 10_000;
+
 /** Workspace admins and owners may schedule; the answer is remembered for five minutes. */
 export function adminChecker(web: WebClient, logger: Logger, now: () => number = Date.now): (userId: string) => Promise<boolean> {
   const cache = new Map<string, { admin: boolean; at: number }>();
@@ -122,7 +125,10 @@ export function adminChecker(web: WebClient, logger: Logger, now: () => number =
         user?: { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean };
       };
       const admin = Boolean(res.user?.is_admin || res.user?.is_owner || res.user?.is_primary_owner);
+      // Re-inserted at the end, so the oldest answers are first to go when the map is full.
+      cache.delete(userId);
       cache.set(userId, { admin, at: now() });
+      if (cache.size > ADMIN_CACHE_USERS) cache.delete(cache.keys().next().value!);
       return admin;
     } catch (err) {
       logger.warn({ err: (err as Error).message }, 'slack users.info failed; treating the user as not an admin');

@@ -4,28 +4,37 @@
 import { z } from 'zod';
 import type { ChannelMessage } from './message.js';
 
-export const DiscordExport = z.object({
-  guild: z.object({ id: z.string(), name: z.string().optional() }),
-  channel: z.object({ id: z.string(), name: z.string().optional() }),
-  messages: z.array(
-    z.object({
-      id: z.string(),
-      type: z.string().optional(),
-      timestamp: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'timestamp should be an ISO 8601 date'),
-      content: z.string().default(''),
-      author: z.object({
-        id: z.string(),
-        name: z.string().optional(),
-        nickname: z.string().nullable().optional(),
-        isBot: z.boolean().optional(),
-      }),
-      reactions: z
-        .array(z.object({ emoji: z.object({ name: z.string().optional() }).optional(), count: z.number().int().nonnegative() }))
-        .optional(),
-      reference: z.object({ messageId: z.string().nullable().optional() }).nullable().optional(),
-    }),
-  ),
+export const DiscordMessage = z.object({
+  id: z.string(),
+  type: z.string().optional(),
+  timestamp: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'timestamp should be an ISO 8601 date'),
+  content: z.string().default(''),
+  author: z.object({
+    id: z.string(),
+    name: z.string().optional(),
+    nickname: z.string().nullable().optional(),
+    isBot: z.boolean().optional(),
+  }),
+  reactions: z
+    .array(z.object({ emoji: z.object({ name: z.string().optional() }).optional(), count: z.number().int().nonnegative() }))
+    .optional(),
+  reference: z.object({ messageId: z.string().nullable().optional() }).nullable().optional(),
 });
+export type DiscordMessage = z.infer<typeof DiscordMessage>;
+
+const Place = z.object({ id: z.string(), name: z.string().optional() });
+
+/**
+ * The file around the messages. The list is taken as it is (not copied) and each message is
+ * checked on its own, so that a large export is never held twice.
+ */
+export const DiscordEnvelope = z.object({
+  guild: Place,
+  channel: Place,
+  messages: z.custom<unknown[]>((value) => Array.isArray(value), 'messages should be a list of messages'),
+});
+
+export const DiscordExport = z.object({ guild: Place, channel: Place, messages: z.array(DiscordMessage) });
 export type DiscordExport = z.infer<typeof DiscordExport>;
 
 /** Messages people wrote; joins, pins, thread notices and bots' posts are not discussion. */

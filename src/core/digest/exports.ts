@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { exportWords } from '../i18n/export-words.js';
 import type { Lang } from '../i18n/lang.js';
-import { DiscordExport, fromDiscordExport } from './export-discord.js';
+import { DiscordEnvelope, DiscordMessage, fromDiscordExport } from './export-discord.js';
 import { fromJsonLine, JsonLine, lineId, parseTimestamp } from './export-jsonl.js';
 import { fromSlackExport, SlackExportMessage } from './export-slack.js';
 import type { ChannelMessage } from './message.js';
@@ -43,45 +43,85 @@ export function exportErrorText(result: Extract<ParsedExport, { ok: false }>, la
   return `${w.what[result.code]}${detail}${result.code === 'empty' ? '' : w.stop} ${w.accepted}`;
 }
 
+// Exports can hold hundreds of thousands of messages: nothing below spreads an array into a call
+// (that overflows the stack past ~120,000 items) or re-serialises what it has already parsed, and
+// raw items are let go as soon as they are validated.
 function parseSlack(items: unknown[]): ParsedExport {
   if (items.length && !items.every(isObject)) return failure('unrecognised', '(a JSON array whose items are not message objects)');
-  const messages: SlackExportMessage[] = [];
-  for (const [i, item] of items.entries()) {
-    const parsed = SlackExportMessage.safeParse(item);
+  const valid: SlackExportMessage[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const parsed = SlackExportMessage.safeParse(items[i]);
     if (!parsed.success) {
       // JSON lines gathered into one array ({user, text, ts} with a numeric or ISO ts) read the same.
-      if (items.every((x) => JsonLine.safeParse(x).success)) return parseJsonLines(items.map((x) => JSON.stringify(x)).join('\n'));
+      if (items.every((x) => JsonLine.safeParse(x).success)) return jsonLineMessages(items.length, (n) => ({ value: items[n] }), 'item');
       return failure('bad_slack', `item ${i + 1} ${problem(parsed.error)}`);
     }
-    messages.push(parsed.data);
+    valid.push(parsed.data);
   }
-  return { ok: true, format: 'slack', messages: fromSlackExport(messages) };
+  items.length = 0;
+  return { ok: true, format: 'slack', messages: fromSlackExport(valid) };
 }
 
 function parseDiscord(file: object): ParsedExport {
-  const parsed = DiscordExport.safeParse(file);
-  if (!parsed.success) return failure('bad_discord', problem(parsed.error));
-  return { ok: true, format: 'discord', messages: fromDiscordExport(parsed.data) };
+  const envelope = DiscordEnvelope.safeParse(file);
+  if (!envelope.success) return failure('bad_discord', problem(envelope.error));
+  const raw = envelope.data.messages;
+  const messages: DiscordMessage[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const parsed = DiscordMessage.safeParse(raw[i]);
+    if (!parsed.success) return failure('bad_discord', problem(parsed.error, `messages[${i}]`));
+    messages.push(parsed.data);
+  }
+  raw.length = 0;
+  return { ok: true, format: 'discord', messages: fromDiscordExport({ ...envelope.data, messages }) };
 }
 
+/** JSON lines, read one line at a time without splitting the whole text into an array first. */
 function parseJsonLines(content: string): ParsedExport {
+  let at = 0;
+  return jsonLineMessages(
+    Number.POSITIVE_INFINITY,
+    () => {
+      if (at > content.length) return undefined;
+      let end = content.indexOf('\n', at);
+      if (end === -1) end = content.length;
+      const raw = content.slice(at, end);
+      at = end + 1;
+      if (!raw.trim()) return { blank: true };
+      try {
+        return { value: JSON.parse(raw) as unknown };
+      } catch {
+        return { broken: true };
+      }
+    },
+    'line',
+  );
+}
+
+type Entry = { value: unknown } | { blank: true } | { broken: true };
+
+/** Messages from `count` entries (or until `next` returns undefined), numbered as `unit`s in errors. */
+function jsonLineMessages(count: number, next: (index: number) => Entry | undefined, unit: 'line' | 'item'): ParsedExport {
   const messages: ChannelMessage[] = [];
   const ids = new Set<string>();
-  const lines = content.split(/\r?\n/);
-  for (const [i, raw] of lines.entries()) {
-    if (!raw.trim()) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
+  for (let i = 0; i < count; i++) {
+    const entry = next(i);
+    if (!entry) break;
+    if ('blank' in entry) continue;
+    if ('broken' in entry) {
       // Not JSON at all on the first line: not a JSON-lines file, so say what is accepted.
-      return messages.length === 0 ? failure('unrecognised', '(it is not JSON)') : failure('bad_jsonl', `line ${i + 1} is not valid JSON`);
+      return messages.length === 0
+        ? failure('unrecognised', '(it is not JSON)')
+        : failure('bad_jsonl', `${unit} ${i + 1} is not valid JSON`);
     }
-    const parsed = JsonLine.safeParse(value);
+    const parsed = JsonLine.safeParse(entry.value);
     if (!parsed.success)
-      return failure(messages.length === 0 && !isObject(value) ? 'unrecognised' : 'bad_jsonl', `line ${i + 1} ${problem(parsed.error)}`);
+      return failure(
+        messages.length === 0 && !isObject(entry.value) ? 'unrecognised' : 'bad_jsonl',
+        `${unit} ${i + 1} ${problem(parsed.error)}`,
+      );
     const at = parseTimestamp(parsed.data.ts);
-    if (!at) return failure('bad_jsonl', `line ${i + 1} has a ts that is neither epoch seconds nor an ISO 8601 date`);
+    if (!at) return failure('bad_jsonl', `${unit} ${i + 1} has a ts that is neither epoch seconds nor an ISO 8601 date`);
     let id = lineId(parsed.data);
     if (ids.has(id)) id = `${id}#${i + 1}`;
     ids.add(id);
@@ -91,9 +131,9 @@ function parseJsonLines(content: string): ParsedExport {
 }
 
 /** The first problem zod found, as "has no text" / "has a bad messages[3].timestamp: …". */
-function problem(error: z.ZodError): string {
+function problem(error: z.ZodError, prefix = ''): string {
   const issue = error.issues[0]!;
-  const path = issue.path
+  const path = [...(prefix ? [prefix] : []), ...issue.path]
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
     .join('')
     .replace(/^\./, '');

@@ -15,6 +15,7 @@ export interface ErrorParams {
   bad_option_type: { option: string; expected: string };
   bad_choice: { option: string; value: string; choices: string[] };
   unknown_company: { name: string; didYouMean: string[] };
+  unknown_companies: { names: string[]; didYouMean: string[] };
   unknown_layer: { name: string; didYouMean: string[] };
   unknown_topic: { name: string; didYouMean: string[] };
   same_company: { name: string };
@@ -22,6 +23,9 @@ export interface ErrorParams {
   bad_share: { option: string; value: string };
   bad_count: { option: string; value: string };
   out_of_range: { option: string; value: string; min: string; max: string };
+  at_least: { option: string; value: string; min: string };
+  at_most: { option: string; value: string; max: string };
+  repeated_option: { option: string; values: string[] };
   not_positive: { option: string; value: string };
   too_large: { option: string; value: string; max: string };
   units_together: { missing: string[] };
@@ -62,6 +66,9 @@ const en: Wording = {
   unknown_company: (p) =>
     `The knowledge base has no company or product called “${clip(p.name)}”.` +
     (p.didYouMean.length ? ` Did you mean ${quoteList(p.didYouMean, 'en')}?` : ''),
+  unknown_companies: (p) =>
+    `The knowledge base has no company or product called ${p.names.map((n) => `“${clip(n)}”`).join(' or ')}.` +
+    (p.didYouMean.length ? ` Did you mean ${quoteList(p.didYouMean, 'en')}?` : ''),
   unknown_layer: (p) =>
     `“${clip(p.name)}” is not a layer of the stack. The layers are apps, models and infra.` +
     (p.didYouMean.length ? ` Did you mean ${quoteList(p.didYouMean, 'en')}?` : ''),
@@ -73,6 +80,13 @@ const en: Wording = {
     `“${clip(p.option)}” should be a share, like 30% or 0.3 (a bare number below 1 is a fraction, from 1 up a percentage: 30 = 30%); got “${clip(p.value)}”.`,
   bad_count: (p) => `“${clip(p.option)}” should be a number, like 500 or 1.5k; got “${clip(p.value)}”.`,
   out_of_range: (p) => `“${clip(p.option)}” must be between ${p.min} and ${p.max}; got “${clip(p.value)}”.`,
+  at_least: (p) => `“${clip(p.option)}” must be at least ${p.min}; got “${clip(p.value)}”.`,
+  at_most: (p) => `“${clip(p.option)}” must be at most ${p.max}; got “${clip(p.value)}”.`,
+  repeated_option: (p) =>
+    `“${clip(p.option)}” is given ${p.values.length} times (${quoteList(
+      p.values.map((v) => clip(v)),
+      'en',
+    )}); give it once.`,
   not_positive: (p) => `“${clip(p.option)}” must be more than zero; got “${clip(p.value)}”.`,
   too_large: (p) => `“${clip(p.option)}” of “${clip(p.value)}” is beyond any real business; at most ${p.max}.`,
   units_together: (p) => `price, queries and cost_per_query go together; missing: ${p.missing.join(', ')}.`,
@@ -111,6 +125,8 @@ const zh: Wording = {
   bad_choice: (p) => `“${clip(p.value)}”不是有效的 ${p.option}。可选:${list(p.choices, 'zh')}。`,
   unknown_company: (p) =>
     `知识库中没有名为“${clip(p.name)}”的公司或产品。${p.didYouMean.length ? `你是不是想找 ${quoteList(p.didYouMean, 'zh')}?` : ''}`,
+  unknown_companies: (p) =>
+    `知识库中没有名为${p.names.map((n) => `“${clip(n)}”`).join('或')}的公司或产品。${p.didYouMean.length ? `你是不是想找 ${quoteList(p.didYouMean, 'zh')}?` : ''}`,
   unknown_layer: (p) =>
     `“${clip(p.name)}”不是技术栈中的层级。层级有:apps(应用)、models(模型)、infra(基础设施)。` +
     (p.didYouMean.length ? `你是不是想找 ${quoteList(p.didYouMean, 'zh')}?` : ''),
@@ -121,6 +137,13 @@ const zh: Wording = {
     `“${clip(p.option)}”应为比例,例如 30% 或 0.3(小于1的数按小数读,1及以上按百分数读:30 = 30%);收到的是“${clip(p.value)}”。`,
   bad_count: (p) => `“${clip(p.option)}”应为数字,例如 500 或 1.5k;收到的是“${clip(p.value)}”。`,
   out_of_range: (p) => `“${clip(p.option)}”必须在 ${p.min} 到 ${p.max} 之间;收到的是“${clip(p.value)}”。`,
+  at_least: (p) => `“${clip(p.option)}”至少为 ${p.min};收到的是“${clip(p.value)}”。`,
+  at_most: (p) => `“${clip(p.option)}”最多为 ${p.max};收到的是“${clip(p.value)}”。`,
+  repeated_option: (p) =>
+    `“${clip(p.option)}”给了 ${p.values.length} 次(${quoteList(
+      p.values.map((v) => clip(v)),
+      'zh',
+    )});请只给一次。`,
   not_positive: (p) => `“${clip(p.option)}”必须大于零;收到的是“${clip(p.value)}”。`,
   too_large: (p) => `“${clip(p.option)}”为“${clip(p.value)}”,超出了任何真实业务的规模;最多 ${p.max}。`,
   units_together: (p) => `price、queries 和 cost_per_query 需要一起给出;缺少:${p.missing.join('、')}。`,
