@@ -36,7 +36,7 @@ describe('the digest reply', () => {
       { label: 'Messages', value: '34' },
       { label: 'Participants', value: '5' },
       { label: 'Companies', value: '19' },
-      { label: 'Figures at odds with the essay', value: '2' },
+      { label: 'Figures at odds with the essay', value: '1' },
     ]);
     const text = allText(r);
     expect(r.body[0]).toMatch(/^34 messages from 5 people \(most active: Ana Souza 7, Ben Okafor 7, Chloe Martin 7\)\.$/);

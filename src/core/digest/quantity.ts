@@ -1,0 +1,155 @@
+// What a cited number measures, read from the words around it: the clause it stands in first, then
+// the rest of its sentence. A change ("drops by half", "降了30%") is told apart from a level before
+// anything else, so a cut is never compared with a margin; then people and models counted, prices,
+// and the nouns and verbs of shares and money, the nearest cue winning.
+import type { FoundFigure } from './figures.js';
+import {
+  CHANGE_AFTER,
+  CHANGE_AFTER_PERCENT,
+  CHANGE_BEFORE,
+  CHANGE_VERBS,
+  LEVEL_AFTER,
+  LEVEL_BEFORE,
+  MODELS,
+  MONEY_CUES,
+  PEOPLE,
+  PRICE_AFTER,
+  PRICE_WORDS,
+  type Quantity,
+  SHARE_CUES,
+} from './quantity-words.js';
+
+/** Where clauses end: punctuation, and the conjunctions that start a new claim. */
+const CLAUSE_END = /[,;:，；、]|\s[-–—]\s|\b(?:but|while|whereas|although|though|so|because|yet)\b|但是?|不过|而且|所以|因为|然而/giu;
+
+/** The clause of `text` around [start, end), as offsets. */
+export function clauseAround(text: string, start: number, end: number): { from: number; to: number } {
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(CLAUSE_END)) {
+    const at = m.index;
+    if (at + m[0].length <= start) from = at + m[0].length;
+    else if (at >= end) {
+      to = at;
+      break;
+    }
+  }
+  return { from, to };
+}
+
+/** The text a figure's offsets refer to (see findFigures). */
+export function figureText(sentence: string): string {
+  return sentence.replace(/\uFF0C/g, '、').normalize('NFKC');
+}
+
+export function readQuantity(sentence: string, found: FoundFigure): Quantity {
+  const text = figureText(sentence);
+  const { from, to } = clauseAround(text, found.start, found.end);
+  const before = text.slice(from, found.start);
+  const after = text.slice(found.end, to);
+  if (isChange(found, before, after, text.slice(from, to))) return 'change';
+  if (found.unit === 'count') {
+    const counted = found.counted ?? '';
+    if (PEOPLE.test(counted)) return 'team_size';
+    if (MODELS.test(counted)) return 'model_count';
+    return 'other';
+  }
+  if (found.unit === 'params') return 'parameter_count';
+  if (found.unit === 'ratio') return 'other';
+  // A share whose clause says nothing of what it is takes its subject from the clauses before it
+  // ("Margins are 50-60%, a few get 90%"), never from words after it ("…, through inference spend").
+  if (found.unit === 'percent')
+    return shareQuantity(text.slice(from, to), found, from) ?? shareQuantity(text.slice(0, to), found, 0) ?? 'other';
+  // Money, or a large number whose unit the words give.
+  if (found.unit === 'amount' && /^\s*(?:[-\s]?(?:parameter|param)|(?:个)?参数|[\s-]*(?:model|模型))/iu.test(after))
+    return 'parameter_count';
+  if (found.unit === 'usd' && (PRICE_AFTER.test(after) || (PRICE_WORDS.test(before.slice(-30)) && !nearestMoney(before, after))))
+    return 'price';
+  return moneyQuantity(before, after, found) ?? moneyQuantity(text.slice(0, found.start), text.slice(found.end), found) ?? 'other';
+}
+
+function isChange(found: FoundFigure, before: string, after: string, clause: string): boolean {
+  if (found.change) return true;
+  if (found.unit === 'count' || found.unit === 'params') return false;
+  if (CHANGE_BEFORE.test(before) && !/\bup to\s*$/i.test(before)) return true;
+  if (CHANGE_AFTER.test(after)) return true;
+  if (found.unit === 'percent' && CHANGE_AFTER_PERCENT.test(after) && !/^\s*(?:more|less) than\b/i.test(after)) return true;
+  // "OpenAI cut API prices 30%": a change verb elsewhere in the clause, and nothing that makes the number a level.
+  if ((found.unit === 'percent' || found.unit === 'ratio') && CHANGE_VERBS.test(clause)) {
+    if (LEVEL_BEFORE.test(before) || LEVEL_AFTER.test(after)) return false;
+    if (
+      found.unit === 'percent' &&
+      (SHARE_CUES.margin.test(clause) || SHARE_CUES.revenue.test(clause)) &&
+      !SHARE_CUES.retention.test(clause)
+    )
+      return false;
+    return true;
+  }
+  return false;
+}
+
+/** The share or margin a percentage is, from the cues in `text`, or undefined when none is there. */
+function shareQuantity(text: string, found: FoundFigure, offset: number): Quantity | undefined {
+  const at = found.start - offset;
+  const distance = (re: RegExp) => nearest(text, re, at, found.end - offset);
+  const margin = distance(SHARE_CUES.margin);
+  const inference = distance(SHARE_CUES.inference);
+  const cloud = distance(SHARE_CUES.cloud);
+  const raise = distance(SHARE_CUES.raise);
+  const revenue = distance(SHARE_CUES.revenue);
+  const flows = distance(SHARE_CUES.flows);
+  const costs = SHARE_CUES.ofCosts.test(text);
+  const options: [Quantity, number][] = [];
+  if (margin < Infinity) options.push(['gross_margin', margin]);
+  if (inference < Infinity && !costs) options.push(['inference_share_of_revenue', inference]);
+  if (cloud < Infinity && raise < Infinity && (raise <= revenue || revenue === Infinity))
+    options.push(['raise_share_to_cloud', Math.max(cloud, raise)]);
+  else if (cloud < Infinity && (revenue < Infinity || flows < Infinity || /spend|spent|pay|paid|花|付|交|投入/iu.test(text)))
+    options.push(['cloud_share_of_revenue', cloud]);
+  if (options.length === 0) return undefined;
+  options.sort((a, b) => a[1] - b[1]);
+  const chosen = options[0]![0];
+  // Inference bills are paid to clouds: a sentence about both is about inference, unless it is about what model providers pay.
+  if (chosen === 'cloud_share_of_revenue' && inference < Infinity && !costs && !MODEL_PROVIDERS.test(text))
+    return 'inference_share_of_revenue';
+  return chosen;
+}
+
+export const MODEL_PROVIDERS =
+  /model (?:providers?|companies|makers|labs|vendors|developers|builders|shops)|foundation[- ]model|llm (?:providers?|companies|vendors|labs)|模型(?:提供商|公司|厂商|厂家|供应商|层|商)|大模型公司/iu;
+
+/** The money quantity nearest the number, within the text given either side. */
+function moneyQuantity(before: string, after: string, found: FoundFigure): Quantity | undefined {
+  const text = `${before}\u0000${after}`;
+  const at = before.length;
+  const end = at + 1;
+  const options: [Quantity, number][] = [
+    ['valuation', nearest(text, MONEY_CUES.valuation, at, end)],
+    ['money_raised', nearest(text, MONEY_CUES.money_raised, at, end)],
+    ['revenue', nearest(text, MONEY_CUES.revenue, at, end) + 2],
+    ['capex', nearest(text, MONEY_CUES.capex, at, end)],
+    // Training costs have no key of their own: "other", judged only against the essay's training figures.
+    ['other', nearest(text, MONEY_CUES.training, at, end) + 1],
+  ];
+  if (found.unit === 'amount') options.push(['parameter_count', nearest(text, MONEY_CUES.params, at, end)]);
+  const best = options.filter(([, d]) => d < Infinity).sort((a, b) => a[1] - b[1])[0];
+  return best?.[0];
+}
+
+function nearestMoney(before: string, after: string): boolean {
+  const text = `${before} ${after}`;
+  return [MONEY_CUES.valuation, MONEY_CUES.money_raised, MONEY_CUES.capex, MONEY_CUES.training].some((re) => re.test(text));
+}
+
+/** Characters between the number [start, end) and the nearest match of `re` in `text`; Infinity when none. */
+function nearest(text: string, re: RegExp, start: number, end: number): number {
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let best = Infinity;
+  for (const m of text.matchAll(global)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    const d = to <= start ? start - to : from >= end ? from - end : 0;
+    if (d < best) best = d;
+  }
+  return best;
+}
