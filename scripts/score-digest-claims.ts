@@ -102,7 +102,9 @@ export function scoreOne(claim: Claim, figures: readonly CitedFigure[]): ClaimRe
   const reading = findReading(figures, claim.number);
   if (!reading) return { claim, right: claim.expected === 'none', got: 'not found' };
   const v = reading.verdict;
-  const got = v ? `${v.agrees ? 'agrees' : 'disagrees'}:${v.figureId}(${FIGURE_QUANTITIES[v.figureId]?.quantity ?? '?'})` : `none(${reading.quantity})`;
+  const got = v
+    ? `${v.agrees ? 'agrees' : 'disagrees'}:${v.figureId}(${FIGURE_QUANTITIES[v.figureId]?.quantity ?? '?'})`
+    : `none(${reading.quantity})`;
   if (claim.expected === 'none') return { claim, right: !v, got };
   const right = Boolean(v) && v!.agrees === (claim.expected === 'agrees') && FIGURE_QUANTITIES[v!.figureId]?.quantity === claim.quantity;
   return { claim, right, got };

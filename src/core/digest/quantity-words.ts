@@ -46,10 +46,11 @@ export const SHARE_CUES = {
 export const MONEY_CUES = {
   valuation: /valu(?:ed|ation|ations|ing)\b|\bworth\b|post[- ]money|pre[- ]money|market value|估值|身价|作价/iu,
   money_raised:
-    /rais(?:e|ed|es|ing)\b|\brounds?\b|series [a-h]\b|\bseed\b|funding|funded|fundrais\w*|invest(?:ed|ment|ments|s|ing|or|ors)?\b|backing|backed|\bclosed\b|pour(?:ed|s|ing)?\b|\bput(?:s|ting)?\b|inject\w*|bankroll\w*|\bcheck\b|\bcheque\b|\bvc\b|venture|融资|募资|募集|投资|注资|入股|[A-Ha-h]轮|轮融资|风投|投了|砸了|砸钱/iu,
+    /rais(?:e|ed|es|ing)\b|\brounds?\b|series [a-h]\b|\bseed\b|funding|funded|fundrais\w*|invest(?:ed|ment|ments|s|ing|or|ors)?\b|backing|backed|\bclosed\b|pour(?:ed|s|ing)?\b|\bput(?:s|ting)?\b|inject\w*|bankroll\w*|\bcheck\b|\bcheque\b|\bvc\b|venture|融资|募资|募集|投资|注资|入股|[A-Ha-h]轮|轮融资|风投|投了|砸了|砸钱|融了|融到|募了|募到|获投|累计融/iu,
   revenue:
-    /revenues?|\barr\b|run[- ]rate|\bsales\b|\bearn(?:s|ed|ing)?\b|\bmade\b|\bmakes?\b|\bmaking\b|bring(?:s|ing)? in|brought in|top[- ]line|turnover|bookings|\bincome\b|\bdid\b|\bdoes\b|\bdoing\b|\bhit\b|营收|收入|销售额|进账|创收|赚了|挣了/iu,
-  capex: /cap-?ex|capital (?:expenditures?|spending|spend|investments?|outlays?)|资本开支|资本支出|资本性支出|基建投入/iu,
+    /revenues?|\barr\b|run[- ]rate|\bsales\b|\bearn(?:s|ed|ing)?\b|\bmade\b|\bmakes?\b|\bmaking\b|bring(?:s|ing)? in|brought in|top[- ]line|turnover|bookings|\bincome\b|\bdid\b|\bdoes\b|\bdoing\b|营收|收入|销售额|进账|创收|赚了|挣了/iu,
+  capex:
+    /cap-?ex|capital (?:expenditures?|spending|spend|investments?|outlays?)|\bspend(?:s|ing)?\b(?=[^.]{0,40}\b(?:data ?cent(?:er|re)s?|infrastructure|servers|build-?outs?)\b)|资本开支|资本支出|资本性支出|基建投入/iu,
   training: /\btrain(?:ing|ed|s)?\b|训练/iu,
   params: /param\w*|weights|参数/iu,
 };

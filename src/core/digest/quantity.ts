@@ -2,7 +2,7 @@
 // the rest of its sentence. A change ("drops by half", "降了30%") is told apart from a level before
 // anything else, so a cut is never compared with a margin; then people and models counted, prices,
 // and the nouns and verbs of shares and money, the nearest cue winning.
-import type { FoundFigure } from './figures.js';
+import { findFigures, type FoundFigure } from './figures.js';
 import {
   CHANGE_AFTER,
   CHANGE_AFTER_PERCENT,
@@ -42,7 +42,7 @@ export function figureText(sentence: string): string {
   return sentence.replace(/\uFF0C/g, '、').normalize('NFKC');
 }
 
-export function readQuantity(sentence: string, found: FoundFigure): Quantity {
+export function readQuantity(sentence: string, found: FoundFigure, depth = 0): Quantity {
   const text = figureText(sentence);
   const { from, to } = clauseAround(text, found.start, found.end);
   const before = text.slice(from, found.start);
@@ -56,16 +56,55 @@ export function readQuantity(sentence: string, found: FoundFigure): Quantity {
   }
   if (found.unit === 'params') return 'parameter_count';
   if (found.unit === 'ratio') return 'other';
-  // A share whose clause says nothing of what it is takes its subject from the clauses before it
-  // ("Margins are 50-60%, a few get 90%"), never from words after it ("…, through inference spend").
+  // A share whose clause says nothing of what it is takes its subject from the rest of the sentence
+  // ("Margins are 50-60%, a few get 90%"; "what startups raise, like 60%, ends up with the clouds"),
+  // but not from a clause that says how it came about ("…, through inference spend").
   if (found.unit === 'percent')
-    return shareQuantity(text.slice(from, to), found, from) ?? shareQuantity(text.slice(0, to), found, 0) ?? 'other';
+    return (
+      shareQuantity(text.slice(from, to), found, from) ?? shareQuantity(text.slice(0, to) + asides(text.slice(to)), found, 0) ?? 'other'
+    );
   // Money, or a large number whose unit the words give.
   if (found.unit === 'amount' && /^\s*(?:[-\s]?(?:parameter|param)|(?:个)?参数|[\s-]*(?:model|模型))/iu.test(after))
     return 'parameter_count';
   if (found.unit === 'usd' && (PRICE_AFTER.test(after) || (PRICE_WORDS.test(before.slice(-30)) && !nearestMoney(before, after))))
     return 'price';
-  return moneyQuantity(before, after, found) ?? moneyQuantity(text.slice(0, found.start), text.slice(found.end), found) ?? 'other';
+  // Each money word belongs to the amount nearest it: in "raised $125M at a $1.5B valuation and
+  // Runway $50M", "valuation" is the $1.5B's. An amount left with no word of its own is read like
+  // the first amount of its sentence ("Jasper raised $125M and Runway $50M").
+  const amounts = findFigures(sentence).filter((f) => f.unit === 'usd' || f.unit === 'amount');
+  const own = withoutOthersWords(text, found, amounts);
+  const mine =
+    moneyQuantity(own.slice(from, found.start), own.slice(found.end, to), found) ??
+    moneyQuantity(own.slice(0, found.start), own.slice(found.end), found);
+  if (mine) return mine;
+  const first = amounts.find((f) => f.start < found.start);
+  if (first && depth === 0) {
+    const parallel = readQuantity(sentence, first, 1);
+    if (parallel !== 'other' && parallel !== 'change' && parallel !== 'price') return parallel;
+  }
+  return 'other';
+}
+
+/** The text with the money words that stand nearer another amount than this one blanked out. */
+function withoutOthersWords(text: string, found: FoundFigure, amounts: FoundFigure[]): string {
+  if (amounts.length < 2) return text;
+  let out = text;
+  for (const re of Object.values(MONEY_CUES)) {
+    for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
+      const a = m.index;
+      const b = a + m[0].length;
+      const gap = (f: FoundFigure) => (a >= f.end ? a - f.end : f.start >= b ? f.start - b : 0);
+      const nearest = amounts.reduce((best, f) => (gap(f) < gap(best) ? f : best));
+      if (nearest.start !== found.start) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+    }
+  }
+  return out;
+}
+
+/** The clauses after a number, up to one that gives a means or a cause rather than a subject. */
+function asides(after: string): string {
+  const means = /[,;:，；、]\s*(?:through|via|by|from|thanks to|because|since|due to|通过|靠|由于|因为)/iu.exec(after);
+  return means ? after.slice(0, means.index) : after;
 }
 
 function isChange(found: FoundFigure, before: string, after: string, clause: string): boolean {

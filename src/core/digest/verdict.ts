@@ -22,7 +22,7 @@ export interface Judgement {
 
 /** "Apps like Jasper": a company given as an example of what the sentence says of a group. */
 const EXAMPLE_BEFORE = /(?:\blike|such as|e\.g\.?|including|for example|for instance|say|比如|像|例如|譬如|包括|如)\s*$/iu;
-const ROUND_WORDS = /^(?:series|round|seed|pre-seed|bridge|q[1-4]|fy\d*|h[12])$/i;
+const ROUND_WORDS = /^(?:series|round|seed|pre-seed|bridge|q[1-4]|fy\d*|h[12]|big|three|two|four|five|top)$/i;
 /** Words after a name that make it a person speaking, not an outside company ("Dev said"). */
 const SPEAKS = /^\s*(?:said|says|thinks|mentioned|told|reckons|argues|argued|claims|claimed|noted|wrote|reported|just|was|is)\b/iu;
 
