@@ -34,7 +34,8 @@ const BARE_SCALE = '(?:thousand|million|billion|trillion|mn|bn|mm|[MBT])(?![A-Za
 const ZH_SCALE = '(?:万亿|亿|万|千)';
 const COUNTED = String.raw`\s*(?:parameters?|params?|tokens?|users?|downloads?|images?|people|requests?|queries|messages?|developers?|customers?|subscribers?|visits?|views?|words?|pages?|gpus?|chips?|models?|datasets?|apps?|rows?|records?|years?|months?|days?|hours?|minutes?|seconds?|engineers?|employees?)\b`;
 /** Things a count may count, in English: what a digest can tell apart (models, people, companies...). */
-const COUNT_NOUN = '(models?|checkpoints?|apps?|applications?|startups?|companies|datasets?|categories|engineers?|people|employees?|researchers?|staff(?:ers)?|developers?|founders?|folks|person|heads)';
+const COUNT_NOUN =
+  '(models?|checkpoints?|apps?|applications?|startups?|companies|datasets?|categories|engineers?|people|employees?|researchers?|staff(?:ers)?|developers?|founders?|folks|person|heads)';
 const COUNT_ADJECTIVES = String.raw`(?:(?:pre-?trained|open[- ]source|open|hosted|public|different|ai|generative|gen-?ai|llm|foundation|new|full[- ]time|ml|distinct|product|paying|live|production|third[- ]party)\s+)*`;
 const ZH_COUNT_NOUN =
   '(预训练模型|开源模型|大模型|模型|应用程序|应用|产品|初创公司|创业公司|公司|数据集|工程师|员工|研究员|人|品类|类产品|款产品)';
