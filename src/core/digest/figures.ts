@@ -183,7 +183,7 @@ const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
     // "half a billion", "ten billion dollars", "a hundred million", "hundreds of millions".
     hint: /illion/i,
     re: new RegExp(
-      String.raw`\b(?:(half\s+a)|(${EN_NUMBER_WORDS}|${N})|(tens|hundreds)\s+of)\s+(million|billion|trillion)s?\b(?!${COUNTED})(\s+(?:of\s+)?(?:US\s+)?dollars)?|\bbillions\s+of\s+dollars`,
+      String.raw`\b(?:(half\s+a)|(${EN_NUMBER_WORDS}|${N})|(tens|hundreds)\s+of)\s+(million|billion|trillion)s?\b(?!${COUNTED})(\s+(?:of\s+)?(?:US\s+)?dollars)?|\bbillions(?:\s+of\s+dollars)?\b(?!\s+of\b)`,
       'gi',
     ),
     parse: (m) => {

@@ -148,9 +148,12 @@ function shareQuantity(text: string, found: FoundFigure, offset: number): Quanti
   if (options.length === 0) return undefined;
   options.sort((a, b) => a[1] - b[1]);
   const chosen = options[0]![0];
-  // Inference bills are paid to clouds: a sentence about both is about inference, unless it is about what model providers pay.
-  if (chosen === 'cloud_share_of_revenue' && inference < Infinity && !costs && !MODEL_PROVIDERS.test(text))
-    return 'inference_share_of_revenue';
+  // Inference bills are paid to clouds: a sentence about both is about inference, unless it is about
+  // what model providers pay (as the ones paying, "model providers spend half on cloud", not as
+  // payees, "apps pay model providers and clouds…").
+  const providers = MODEL_PROVIDERS.exec(text);
+  const providersPay = providers !== null && providers.index < at;
+  if (chosen === 'cloud_share_of_revenue' && inference < Infinity && !costs && !providersPay) return 'inference_share_of_revenue';
   return chosen;
 }
 

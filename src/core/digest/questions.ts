@@ -20,6 +20,17 @@ export function isQuestion(sentence: string): boolean {
   return /\p{Script=Han}/u.test(s) && ZH_QUESTION.test(s) && substantial(s);
 }
 
+/**
+ * A claim with a tag asking for agreement ("inference is 60% of revenue, right?", "对吧？") states
+ * its numbers: they are judged like any claim's, though the sentence is also listed as a question.
+ */
+const TAG_QUESTION =
+  /[,，]?\s*(?:right|no|correct|isn'?t it|aren'?t they|don'?t they|doesn'?t it|didn'?t they|wasn'?t it|innit|eh|yeah|true|agreed)\s*[?？]+\s*$|(?:对吧|是吧|对不对|没错吧|不是吗|对么|对吗)\s*[?？]*\s*$/iu;
+
+export function claimsWithTag(sentence: string): boolean {
+  return TAG_QUESTION.test(sentence.trim());
+}
+
 /** "what?" and "really??" are reactions, not questions worth listing. */
 function substantial(s: string): boolean {
   const han = (s.match(/\p{Script=Han}/gu) ?? []).length;

@@ -10,7 +10,7 @@ import type { AskedQuestion, CitedFigure, Digest, MessageRef, Theme, TopMessage 
 import { findFigures, type FoundFigure, mayHoldFigure } from './figures.js';
 import { findMentions } from './mentions.js';
 import type { ChannelHistoryResult, ChannelMessage } from './message.js';
-import { aboutTheMarket, answerQuestion, isQuestion } from './questions.js';
+import { aboutTheMarket, answerQuestion, claimsWithTag, isQuestion } from './questions.js';
 import { essayLine, themesOf } from './themes.js';
 import { analysable, clipText, readable, sentences } from './text.js';
 import { judge } from './verdict.js';
@@ -75,7 +75,11 @@ export function summarize(kb: KnowledgeBase, messages: readonly ChannelMessage[]
       const question = isQuestion(sentence);
       const context = said.slice(-2).join(' ');
       for (const found of findFigures(sentence))
-        cited.push({ message: m, engagement: engagement(m), item: { sentence, found, asked: question, context } });
+        cited.push({
+          message: m,
+          engagement: engagement(m),
+          item: { sentence, found, asked: question && !claimsWithTag(sentence), context },
+        });
       said.push(sentence);
       if (question) {
         questionCount++;
