@@ -198,6 +198,19 @@ describe('comparing a cited number with the essay', () => {
     expect(verdict('we spend about 35% of our revenue on inference')).toMatchObject({ agrees: true });
     expect(verdict('the best apps reach gross margins of 90%')).toMatchObject({ agrees: true, figureId: 'app_gross_margin_best' });
     expect(verdict('Hugging Face hosts 100k models')).toMatchObject({ agrees: true, figureId: 'hugging_face_models' });
+    // A team's own cloud bill against its revenue is the essay's inference spend, not the clouds' market share.
+    expect(judged('Our AWS bill is 30% of revenue')).toMatchObject({ quantity: 'inference_share_of_revenue', verdict: { agrees: true } });
+    expect(judged('Only 5% of total generative AI revenue goes to the clouds')).toMatchObject({
+      quantity: 'cloud_share_of_revenue',
+      verdict: { agrees: false, figureId: 'cloud_share_of_genai_revenue' },
+    });
+    // Payees are not payers: apps paying model providers is still the apps' inference share.
+    expect(judged('Apps pay out 20-40% of their revenue to model providers and clouds for inference')).toMatchObject({
+      quantity: 'inference_share_of_revenue',
+      verdict: { agrees: true },
+    });
+    expect(verdict('OpenAI融了5个亿美元', 'zh')).toMatchObject({ agrees: false });
+    expect(verdict('Roughly 1/3 of revenue goes to inference for us')).toMatchObject({ agrees: true });
   });
 
   it('never compares a change with a level', () => {

@@ -41,6 +41,12 @@ describe('quantities in a digest', () => {
     ]);
   });
 
+  it('judges a claim with a tag (“…, right?”) but not a number asked about', () => {
+    expect(figuresOf('Clouds capture 15% of all genAI revenue, right?')[0]!.verdict).toMatchObject({ agrees: true });
+    expect(figuresOf('推理成本占收入的三成，对吧？')[0]!.verdict).toMatchObject({ agrees: true });
+    expect(figuresOf('Do clouds really capture 15% of all genAI revenue?')[0]!.verdict).toBeUndefined();
+  });
+
   it('reads a company’s round, valuation and revenue against that company’s own figures', () => {
     const figures = figuresOf('Jasper raised $125M at a $1.5B valuation and Runway $50M.');
     expect(figures.map((f) => [f.text, f.quantity, f.verdict?.figureId, f.verdict?.agrees])).toEqual([

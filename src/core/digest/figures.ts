@@ -52,9 +52,18 @@ const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
     parse: (m) => range('usd', m[1]!, m[2], m[3], m[4], scaleEn),
   },
   {
+    // "5个亿", "十几个亿美元": spoken Chinese puts 个 before 亿.
+    hint: /个亿/,
+    re: new RegExp(`(${ZH_NUMBER})个亿\\s*(美元|美金)?`, 'g'),
+    parse: (m) => {
+      const v = zhRange(m[2] ? 'usd' : 'amount', m[1]!);
+      return v && { ...v, low: v.low! * 1e8, high: v.high! * 1e8 };
+    },
+  },
+  {
     hint: /美[元金]/,
     re: new RegExp(String.raw`(${ZH_NUMBER})\s*(?:${DASH}(${ZH_NUMBER}))?\s*(?:美元|美金)`, 'g'),
-    parse: (m) => zhRange('usd', m[1]!, m[2]),
+    parse: (m) => (/^[万亿]/.test(m[1]!) ? undefined : zhRange('usd', m[1]!, m[2])),
   },
   {
     hint: /param|参数/i,
@@ -73,6 +82,12 @@ const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
     hint: /%|percent|pct/i,
     re: new RegExp(String.raw`${START}(${N})\s*(?:%|percent|pct)?(?:${DASH}(${N}))?\s*(?:%|percent(?!age)|per ?cent|pct)`, 'gi'),
     parse: (m) => range('percent', m[1]!, undefined, m[2], undefined, scaleEn),
+  },
+  {
+    // "1/3 of revenue", "2/3 of it": a fraction with a slash, as a share.
+    hint: /\d\s*\/\s*\d/,
+    re: /(?<![\d./])([1-9])\s*\/\s*([2-9]|10)(?![\d./])(?=\s+(?:of|their|its|our|the)\b)/g,
+    parse: (m) => single('percent', (Number(m[1]) * 100) / Number(m[2])),
   },
   {
     hint: /百分之/,

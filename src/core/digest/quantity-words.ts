@@ -59,7 +59,7 @@ export const MONEY_CUES = {
 export const PRICE_AFTER =
   /^\s*(?:(?:a|an|per|each|\/)\s*(?:month|mo|seat|user|token|1k tokens|1,000 tokens|thousand tokens|million tokens|image|call|request|query|hour|hr|gpu[- ]hours?|api call|generation|license|chip|card|unit|gpu)\b|\/(?:mo|month|hr|h|seat|user|token)\b)|^\s*(?:每|一)(?:个)?(?:月|张|次|小时|千|百万|token|席位|用户)/iu;
 export const PRICE_WORDS =
-  /\bpric(?:e|es|ed|ing)\b|list price|\bsells? for\b|\bsold for\b|subscription|\bfee\b|\bcharg(?:e|es|ed|ing)\b|per (?:seat|month|token|image)|定价|价格|售价|收费|单价|月费|订阅|卖\d|卖到|卖了|价钱/iu;
+  /\bpric(?:e|es|ed|ing)\b|list price|\bsells? for\b|\bsold for\b|subscription|\bfee\b|\bcharg(?:e|es|ed|ing)\b|per (?:seat|month|token|image)|定价|价格|售价|收费|单价|月费|订阅|卖\d|卖到|卖了|价钱|每百万|每千|每个token|每张|每次|每小时|每月/iu;
 
 /** Changes: the verbs and nouns of a cut, a rise or a growth rate, just before or after the number. */
 export const CHANGE_BEFORE =

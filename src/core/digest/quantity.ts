@@ -154,8 +154,15 @@ function shareQuantity(text: string, found: FoundFigure, offset: number): Quanti
   const providers = MODEL_PROVIDERS.exec(text);
   const providersPay = providers !== null && providers.index < at;
   if (chosen === 'cloud_share_of_revenue' && inference < Infinity && !costs && !providersPay) return 'inference_share_of_revenue';
+  // A team's own cloud bill as a share of its revenue is what the essay counts as an app's inference
+  // spend (paid to the clouds); the clouds' share is of the whole market's revenue.
+  if (chosen === 'cloud_share_of_revenue' && !providersPay && OWN.test(text.slice(0, at)) && !WHOLE_MARKET_SHARE.test(text))
+    return 'inference_share_of_revenue';
   return chosen;
 }
+
+const OWN = /\b(?:our|we|we're|my|us)\b|我们|咱们|我司|我的/iu;
+const WHOLE_MARKET_SHARE = /\b(?:all|total|whole|entire|overall|industry|market|ecosystem)\b|总收入|总营收|整体|整个|所有|行业/iu;
 
 export const MODEL_PROVIDERS =
   /model (?:providers?|companies|makers|labs|vendors|developers|builders|shops)|foundation[- ]model|llm (?:providers?|companies|vendors|labs)|模型(?:提供商|公司|厂商|厂家|供应商|层|商)|大模型公司/iu;

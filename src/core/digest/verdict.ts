@@ -23,6 +23,8 @@ export interface Judgement {
 /** "Apps like Jasper": a company given as an example of what the sentence says of a group. */
 const EXAMPLE_BEFORE = /(?:\blike|such as|e\.g\.?|including|for example|for instance|say|比如|像|例如|譬如|包括|如)\s*$/iu;
 const ROUND_WORDS = /^(?:series|round|seed|pre-seed|bridge|q[1-4]|fy\d*|h[12]|big|three|two|four|five|top)$/i;
+/** Words before a name that make it a person passing a claim on ("heard from Tom that…"). */
+const HEARD_FROM = /(?:\bfrom|\bper|according to|\btold|\basked|\bthanks|\bcc|@)\s*$/iu;
 /** Words after a name that make it a person speaking, not an outside company ("Dev said"). */
 const SPEAKS = /^\s*(?:said|says|thinks|mentioned|told|reckons|argues|argued|claims|claimed|noted|wrote|reported|just|was|is)\b/iu;
 
@@ -146,7 +148,7 @@ function outsideTheEssay(kb: KnowledgeBase, text: string, clause: string, number
     // The cited number itself, read as a version ("a 200", "GPUs 90x").
     if ((w.match(/\d+/g) ?? []).some((digits) => number.includes(digits))) return false;
     const i = clause.toLowerCase().indexOf(w);
-    return i >= 0 && !SPEAKS.test(clause.slice(i + word.length));
+    return i >= 0 && !SPEAKS.test(clause.slice(i + word.length)) && !HEARD_FROM.test(clause.slice(0, i));
   });
 }
 
