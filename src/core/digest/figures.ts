@@ -102,7 +102,7 @@ const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
   {
     // "三成", "两三成", "二到四成"; not "成本", "成立", "成长".
     hint: /成/,
-    re: /([一二两三四五六七八九十]{1,2})(?:(?:到|至|-)([一二两三四五六七八九十]))?成(?![本立功长员为熟交就果])/g,
+    re: /([一二两三四五六七八九十]{1,2})(?:(?:到|至|-)([一二两三四五六七八九十]))?成(?![本立功长员为熟就果])/g,
     parse: (m) => {
       const digits = [...m[1]!].map((c) => parseZhNumber(c)?.low);
       if (m[1]!.length === 2 && m[1] !== '十' && !m[2] && digits.every((d) => d !== undefined && d < 10))
@@ -146,6 +146,8 @@ const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
     hint: /\d/,
     re: new RegExp(String.raw`${START}(${N})(\s?(?:k|K|thousand|million))?(\+)?\s+${COUNT_ADJECTIVES}${COUNT_NOUN}\b`, 'gi'),
     parse: (m) => {
+      // "In 2025 apps will…" is a year, not a count.
+      if (!m[2] && /^(?:19|20)\d\d$/.test(m[1]!)) return undefined;
       const v = range('count', m[1]!, m[2], undefined, undefined, scaleEn);
       if (!v) return undefined;
       return { ...v, ...(m[3] ? { high: null } : {}), counted: m[4]!.toLowerCase() };
@@ -172,6 +174,16 @@ const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
       if (/^[一两]$/.test(m[1]!) || m[1] === '数' || m[1] === '几') return undefined;
       const v = zhRange('count', m[1]!);
       return v ? { ...v, ...(m[2] ? { high: null } : {}), counted: m[3]! } : undefined;
+    },
+  },
+  {
+    // "基于GPT-3的应用只有几十款", "模型有十万个": a count whose noun came first.
+    hint: /[款个]/,
+    re: new RegExp(`(?<=(应用|模型|产品)[^，。,.!?！？]{0,12}?)(${ZH_NUMBER})(多)?\\s*(?:款|个)(?![\\p{Script=Han}])`, 'gu'),
+    parse: (m) => {
+      if (/^[一两几数]$/.test(m[2]!)) return undefined;
+      const v = zhRange('count', m[2]!);
+      return v ? { ...v, ...(m[3] ? { high: null } : {}), counted: m[1]! } : undefined;
     },
   },
   {
@@ -276,7 +288,7 @@ const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
       if (w.startsWith('halv')) return { unit: 'percent', kind: 'percent', low: 50, high: 50, change: true };
       const times = m[2] ? parseEnNumberWords(m[2]) : w === 'twice' || w.startsWith('doubl') ? 2 : w.startsWith('tripl') ? 3 : 4;
       if (!times || times < 2) return undefined;
-      const change = /ed$|ing$|es$/.test(w);
+      const change = !m[2] && /ed$|ing$|es$/.test(w);
       return { unit: 'ratio', kind: 'multiple', low: times, high: times, ...(change ? { change: true } : {}) };
     },
   },

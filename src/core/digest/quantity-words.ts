@@ -46,7 +46,7 @@ export const SHARE_CUES = {
 export const MONEY_CUES = {
   valuation: /valu(?:ed|ation|ations|ing)\b|\bworth\b|post[- ]money|pre[- ]money|market value|估值|身价|作价/iu,
   money_raised:
-    /rais(?:e|ed|es|ing)\b|\brounds?\b|series [a-h]\b|\bseed\b|funding|funded|fundrais\w*|invest(?:ed|ment|ments|s|ing|or|ors)?\b|backing|backed|\bclosed\b|pour(?:ed|s|ing)?\b|\bput(?:s|ting)?\b|inject\w*|bankroll\w*|\bcheck\b|\bcheque\b|\bvc\b|venture|融资|募资|募集|投资|注资|入股|[A-Ha-h]轮|轮融资|风投|投了|砸了|砸钱|融了|融到|募了|募到|获投|累计融/iu,
+    /rais(?:e|ed|es|ing)\b|\brounds?\b|series [a-h]\b|\bseed\b|funding|funded|fundrais\w*|invest(?:ed|ment|ments|s|ing|or|ors)?\b|backing|backed|\bclosed\b|pour(?:ed|s|ing)?\b|\bput(?:s|ting)?\b|inject\w*|bankroll\w*|\bdeal\b|\bstake\b|\bcheck\b|\bcheque\b|\bvc\b|venture|融资|募资|募集|投资|注资|入股|[A-Ha-h]轮|轮融资|风投|投了|砸了|砸钱|融了|融到|募了|募到|获投|累计融/iu,
   revenue:
     /revenues?|\barr\b|run[- ]rate|\bsales\b|\bearn(?:s|ed|ing)?\b|\bmade\b|\bmakes?\b|\bmaking\b|bring(?:s|ing)? in|brought in|top[- ]line|turnover|bookings|\bincome\b|\bdid\b|\bdoes\b|\bdoing\b|营收|收入|销售额|进账|创收|赚了|挣了/iu,
   capex:
@@ -54,6 +54,10 @@ export const MONEY_CUES = {
   training: /\btrain(?:ing|ed|s)?\b|训练/iu,
   params: /param\w*|weights|参数/iu,
 };
+
+/** Words just before an amount that make it a valuation: "valued at around $3B", "at a $1.5B", "估值为". */
+export const VALUATION_BEFORE =
+  /(?:valued|valuation(?:\s+(?:of|was|is|at|hit|reached))?|worth|\bat(?:\s+an?)?)\s*(?:at\s*)?(?:(?:about|around|roughly|nearly|over|more than|above|north of|~|约|大约|超过|高达)\s*)*$|估值(?:为|是|达到?|约|超过?|高达|在)?\s*(?:约|大约|超过|高达)?\s*$/iu;
 
 /** Per-unit prices: "$20 a month", "per 1K tokens", "每月", "售价". */
 export const PRICE_AFTER =

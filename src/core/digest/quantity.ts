@@ -15,6 +15,7 @@ import {
   PEOPLE,
   PRICE_AFTER,
   PRICE_WORDS,
+  VALUATION_BEFORE,
   type Quantity,
   SHARE_CUES,
 } from './quantity-words.js';
@@ -73,6 +74,13 @@ export function readQuantity(sentence: string, found: FoundFigure, depth = 0): Q
   // the first amount of its sentence ("Jasper raised $125M and Runway $50M").
   const amounts = findFigures(sentence).filter((f) => f.unit === 'usd' || f.unit === 'amount');
   const own = withoutOthersWords(text, found, amounts);
+  // "valued at around $3B in its Series E", "raised $250M at over $4B": the words just before say valuation.
+  const lead = text.slice(from, found.start);
+  if (
+    VALUATION_BEFORE.test(lead) &&
+    (!/\bat(?:\s+an?)?\s*(?:\S+\s*)?$/i.test(lead) || /valu|worth|估值/iu.test(lead) || amounts[0] !== found)
+  )
+    return 'valuation';
   const mine =
     moneyQuantity(own.slice(from, found.start), own.slice(found.end, to), found) ??
     moneyQuantity(own.slice(0, found.start), own.slice(found.end), found);
@@ -176,7 +184,8 @@ function moneyQuantity(before: string, after: string, found: FoundFigure): Quant
     ['valuation', nearest(text, MONEY_CUES.valuation, at, end)],
     ['money_raised', nearest(text, MONEY_CUES.money_raised, at, end)],
     ['revenue', nearest(text, MONEY_CUES.revenue, at, end) + 2],
-    ['capex', nearest(text, MONEY_CUES.capex, at, end)],
+    // Capex words are specific: "pour $100B a year into capex" is capex, not a round.
+    ['capex', nearest(text, MONEY_CUES.capex, at, end) - 20],
     // Training costs have no key of their own: "other", judged only against the essay's training figures.
     ['other', nearest(text, MONEY_CUES.training, at, end) + 1],
   ];
