@@ -36,7 +36,7 @@ describe('the digest reply', () => {
       { label: 'Messages', value: '34' },
       { label: 'Participants', value: '5' },
       { label: 'Companies', value: '19' },
-      { label: 'Figures at odds with the essay', value: '2' },
+      { label: 'Figures at odds with the essay', value: '1' },
     ]);
     const text = allText(r);
     expect(r.body[0]).toMatch(/^34 messages from 5 people \(most active: Ana Souza 7, Ben Okafor 7, Chloe Martin 7\)\.$/);
@@ -54,6 +54,37 @@ describe('the digest reply', () => {
     expect(r.suggestions).toEqual(['/company nvidia', '/company google cloud', '/layer models', '/brief theses']);
     expect(r.sources.map((s) => s.section)).toEqual(expect.arrayContaining(['intro', 'infra', 'apps']));
     expect(r.sources.find((s) => s.section === 'intro')!.opinion).toBe(true);
+  });
+
+  it('names or counts every company: the first by mentions, "+N more", and all of them in the table', () => {
+    for (const lang of LANGS) {
+      const digest = summarize(kb, fixtureMessages('slack', 'en'), { ...PERIODS.en, lang });
+      const r = digestReply(kb, digest, lang);
+      expect(digest.companies).toHaveLength(19);
+      const line = r.body.find((b) => b.startsWith(lang === 'zh' ? '提到的公司' : 'Companies mentioned'))!;
+      const shown = digest.companies.slice(0, 8).map((c) => `${c.name} ×${c.mentions}`);
+      expect(line).toContain(shown.join(lang === 'zh' ? '、' : ', '));
+      expect(line).toContain(lang === 'zh' ? '另有 11 家(见下表)' : '+11 more (all in the table below)');
+      expect(r.table!.rows.map((row) => row[0])).toEqual(digest.companies.map((c) => c.name));
+    }
+  });
+
+  it('lists questions about the news without an answer, and answers what /ask answers with confidence', () => {
+    const at = new Date('2023-01-23T10:00:00Z');
+    const messages: ChannelMessage[] = [
+      'Did you see Nvidia’s earnings last week?',
+      'What did Stability AI ship last week?',
+      'What do you think about Jasper’s new pricing?',
+      'What share of revenue goes to the cloud providers?',
+    ].map((text, i) => ({ id: String(i), author: 'ana', text, at, replyCount: 0, reactions: 0 }));
+    const digest = summarize(kb, messages, { ...PERIODS.en, lang: 'en' });
+    expect(digest.questions.map((q) => [q.text, Boolean(q.answer)])).toEqual([
+      ['Did you see Nvidia’s earnings last week?', false],
+      ['What did Stability AI ship last week?', false],
+      ['What do you think about Jasper’s new pricing?', false],
+      ['What share of revenue goes to the cloud providers?', true],
+    ]);
+    expect(allText(digestReply(kb, digest, 'en')).match(/not covered by the essay/g)).toHaveLength(3);
   });
 
   it('shows the figures when no company came up', () => {

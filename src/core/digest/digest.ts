@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 import type { Figure, LayerId } from '../knowledge/schema.js';
 import type { Citation } from '../reply.js';
 import type { ChannelHistoryResult } from './message.js';
+import type { Quantity } from './quantity-words.js';
 
 /** Where a quoted item came from: enough to credit the person and link back. */
 export interface MessageRef {
@@ -40,10 +41,14 @@ export interface CompanyMention {
 }
 
 /** The kinds of number people cite: the wording of the figure, not its unit. */
-export type FigureKind = 'percent' | 'range' | 'money' | 'multiple' | 'params';
+export type FigureKind = 'percent' | 'range' | 'money' | 'multiple' | 'params' | 'count';
 
-/** What a cited number measures, in the knowledge base's units (money covers usd and usd_per_year). */
-export type CitedUnit = 'percent' | 'usd' | 'ratio' | 'params';
+/**
+ * A cited number's unit as written, in the knowledge base's units (money covers usd and
+ * usd_per_year); `amount` is a large number written without one ("290亿", "ten billion"), whose
+ * unit the words around it give.
+ */
+export type CitedUnit = 'percent' | 'usd' | 'ratio' | 'params' | 'count' | 'amount';
 
 export interface FigureVerdict {
   agrees: boolean;
@@ -66,7 +71,9 @@ export interface CitedFigure extends MessageRef {
   high: number | null;
   /** The sentence it appeared in, mentions made readable, clipped. */
   sentence: string;
-  /** Present only when the sentence is about a figure the knowledge base states. */
+  /** What the number measures, read from the words around it. */
+  quantity: Quantity;
+  /** Present only when the number measures what a figure of the knowledge base states. */
   verdict?: FigureVerdict;
 }
 
@@ -140,4 +147,6 @@ export const COMPARABLE_UNITS: Record<CitedUnit, readonly Figure['unit'][]> = {
   usd: ['usd', 'usd_per_year'],
   ratio: ['ratio'],
   params: ['params'],
+  count: ['count'],
+  amount: ['usd', 'usd_per_year', 'params', 'count'],
 };

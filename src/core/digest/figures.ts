@@ -1,10 +1,13 @@
-// Numbers people cite in a sentence: percentages, ranges, money, multiples and parameter counts,
-// with their value as a range in the knowledge base's units. Only numbers with a unit count: a
-// bare "2023" or "3 weeks" is not a figure anyone would check against the essay.
+// Numbers people cite in a sentence: percentages, ranges, money, multiples, parameter counts and
+// counts of things (models, apps, people), in digits or in words, English or Chinese, with their
+// value as a range in the knowledge base's units. Only numbers with a unit or a counted noun count:
+// a bare "2023" or "3 weeks" is not a figure anyone would check against the essay. What a number
+// measures is read from the words around it, elsewhere (quantity.ts).
 import type { CitedUnit, FigureKind } from './digest.js';
+import { EN_FRACTIONS, EN_NUMBER_WORDS, fractionCount, parseEnNumberWords, parseZhNumber, ZH_NUMBER, zhFraction } from './number-words.js';
 
 export interface FoundFigure {
-  /** As written, e.g. "$3.8B", "20-40%", "1亿美元". */
+  /** As written, e.g. "$3.8B", "20-40%", "1亿美元", "half", "三成". */
   text: string;
   start: number;
   end: number;
@@ -13,7 +16,13 @@ export interface FoundFigure {
   /** null marks an open end: "more than 50%" has no upper bound. */
   low: number | null;
   high: number | null;
+  /** The number itself says something changed: "doubled", "halved", "by half", "翻倍", "减半". */
+  change?: boolean;
+  /** What a count counts, as written: "models", "apps", "engineers", "模型", "人". */
+  counted?: string;
 }
+
+type Value = Omit<FoundFigure, 'text' | 'start' | 'end'>;
 
 const N = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 // A number glued to letters is a name ("A100", "GPT-3", "Q3"), not a figure; Chinese may run on.
@@ -23,11 +32,19 @@ const SCALE = '(?:thousand|million|billion|trillion|mn|bn|mm|k|m|b|t)(?![A-Za-z]
 // Without a "$", a single-letter scale must be a capital: "3.8B" is money, "back in 5m" is not.
 const BARE_SCALE = '(?:thousand|million|billion|trillion|mn|bn|mm|[MBT])(?![A-Za-z])';
 const ZH_SCALE = '(?:万亿|亿|万|千)';
-const COUNTED = String.raw`\s*(?:parameters?|params?|tokens?|users?|downloads?|images?|people|requests?|queries|messages?|developers?|customers?|subscribers?|visits?|views?|words?|pages?|gpus?|chips?|models?|datasets?|apps?|rows?|records?|years?|months?|days?|hours?|minutes?|seconds?)\b`;
+const COUNTED = String.raw`\s*(?:parameters?|params?|tokens?|users?|downloads?|images?|people|requests?|queries|messages?|developers?|customers?|subscribers?|visits?|views?|words?|pages?|gpus?|chips?|models?|datasets?|apps?|rows?|records?|years?|months?|days?|hours?|minutes?|seconds?|engineers?|employees?)\b`;
+/** Things a count may count, in English: what a digest can tell apart (models, people, companies...). */
+const COUNT_NOUN =
+  '(models?|checkpoints?|apps?|applications?|startups?|companies|datasets?|categories|engineers?|people|employees?|researchers?|staff(?:ers)?|developers?|founders?|folks|person|heads)';
+const COUNT_ADJECTIVES = String.raw`(?:(?:pre-?trained|open[- ]source|open|hosted|public|different|ai|generative|gen-?ai|llm|foundation|new|full[- ]time|ml|distinct|product|paying|live|production|third[- ]party)\s+)*`;
+const ZH_COUNT_NOUN =
+  '(预训练模型|开源模型|大模型|模型|应用程序|应用|产品|初创公司|创业公司|公司|数据集|工程师|员工|研究员|人|品类|类产品|款产品)';
+const FRACTION_WORD = '(half|thirds?|quarters?|fourths?|fifths?|tenths?)';
+const FRACTION_COUNT = '(?:(a|an|one|two|three|four)[\\s-]+)?';
 
-type Parse = (m: RegExpExecArray) => Omit<FoundFigure, 'text' | 'start' | 'end'> | undefined;
+type Parse = (m: RegExpExecArray) => Value | undefined;
 
-/** Each pattern with a cheap test that must pass before the pattern is worth running. */
+/** Each pattern with a cheap test that must pass before the pattern is worth running. Earlier patterns win an overlap. */
 const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
   {
     hint: /\$/,
@@ -35,50 +52,291 @@ const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
     parse: (m) => range('usd', m[1]!, m[2], m[3], m[4], scaleEn),
   },
   {
+    // "5个亿", "十几个亿美元": spoken Chinese puts 个 before 亿.
+    hint: /个亿/,
+    re: new RegExp(`(${ZH_NUMBER})个亿\\s*(美元|美金)?`, 'g'),
+    parse: (m) => {
+      const v = zhRange(m[2] ? 'usd' : 'amount', m[1]!);
+      return v && { ...v, low: v.low! * 1e8, high: v.high! * 1e8 };
+    },
+  },
+  {
     hint: /美[元金]/,
-    re: new RegExp(String.raw`${START}(${N})\s*(${ZH_SCALE})?(?:${DASH}(${N})\s*(${ZH_SCALE})?)?\s*(?:美元|美金)`, 'g'),
-    parse: (m) => range('usd', m[1]!, m[2], m[3], m[4], scaleZh),
+    re: new RegExp(String.raw`(${ZH_NUMBER})\s*(?:${DASH}(${ZH_NUMBER}))?\s*(?:美元|美金)`, 'g'),
+    parse: (m) => (/^[万亿]/.test(m[1]!) ? undefined : zhRange('usd', m[1]!, m[2])),
   },
   {
     hint: /param|参数/i,
-    re: new RegExp(String.raw`${START}(${N})\s?(${SCALE}|${ZH_SCALE})?\s*(?:级别)?\s*(?:parameters?|params?|参数)`, 'gi'),
-    parse: (m) => range('params', m[1]!, m[2], undefined, undefined, (s) => scaleZh(s) ?? scaleEn(s)),
+    re: new RegExp(
+      String.raw`${START}(${N}|${EN_NUMBER_WORDS})\s?(${SCALE}|${ZH_SCALE})?\s*(?:级别)?\s*(?:parameters?|params?)|(?<![A-Za-z\d.\-])(${ZH_NUMBER})\s*(?:个|级别的|级别|级)?\s*参数`,
+      'gi',
+    ),
+    parse: (m) =>
+      m[3] !== undefined
+        ? zhRange('params', m[3])
+        : /^[\d.,]+$/.test(m[1]!)
+          ? range('params', m[1]!, m[2], undefined, undefined, (s) => scaleZh(s) ?? scaleEn(s))
+          : words('params', m[1]!, m[2]),
   },
   {
     hint: /%|percent|pct/i,
-    re: new RegExp(String.raw`${START}(${N})\s*(?:%|percent|pct)?(?:${DASH}(${N}))?\s*(?:%|percent|per ?cent|pct)`, 'gi'),
+    re: new RegExp(String.raw`${START}(${N})\s*(?:%|percent|pct)?(?:${DASH}(${N}))?\s*(?:%|percent(?!age)|per ?cent|pct)`, 'gi'),
     parse: (m) => range('percent', m[1]!, undefined, m[2], undefined, scaleEn),
+  },
+  {
+    // "1/3 of revenue", "2/3 of it": a fraction with a slash, as a share.
+    hint: /\d\s*\/\s*\d/,
+    re: /(?<![\d./])([1-9])\s*\/\s*([2-9]|10)(?![\d./])(?=\s+(?:of|their|its|our|the)\b)/g,
+    parse: (m) => single('percent', (Number(m[1]) * 100) / Number(m[2])),
   },
   {
     hint: /百分之/,
-    re: new RegExp(`百分之(${N})(?:${DASH}(?:百分之)?(${N}))?`, 'g'),
-    parse: (m) => range('percent', m[1]!, undefined, m[2], undefined, scaleEn),
+    re: new RegExp(`百分之(${ZH_NUMBER})(?:${DASH}(?:百分之)?(${ZH_NUMBER}))?`, 'g'),
+    parse: (m) => zhRange('percent', m[1]!, m[2]),
   },
   {
-    hint: /\d\s?[x×]|倍|times/i,
-    re: new RegExp(String.raw`${START}(${N})(?:\s?(?:x|×)(?![A-Za-z\d])|\s*倍|\s+times\b(?!\s+(?:a|per|in|to|that|when)\b))`, 'gi'),
-    parse: (m) => range('ratio', m[1]!, undefined, undefined, undefined, scaleEn),
+    hint: /分之/,
+    re: new RegExp(`(${ZH_NUMBER})分之(${ZH_NUMBER})`, 'g'),
+    parse: (m) => single('percent', zhFraction(m[1]!, m[2]!)),
+  },
+  {
+    // "三成", "两三成", "二到四成"; not "成本", "成立", "成长".
+    hint: /成/,
+    re: /([一二两三四五六七八九十]{1,2})(?:(?:到|至|-)([一二两三四五六七八九十]))?成(?![本立功长员为熟就果])/g,
+    parse: (m) => {
+      const digits = [...m[1]!].map((c) => parseZhNumber(c)?.low);
+      if (m[1]!.length === 2 && m[1] !== '十' && !m[2] && digits.every((d) => d !== undefined && d < 10))
+        return { unit: 'percent', kind: 'range', low: digits[0]! * 10, high: digits[1]! * 10 };
+      return zhRange('percent', m[1]!, m[2], 10);
+    },
+  },
+  {
+    hint: /半/,
+    re: /(一半以上|过半|超过一半|一半|半数|减半|砍半|砍掉一半|降一半|少一半|省一半)/g,
+    parse: (m) => {
+      const text = m[1]!;
+      const change = /减|砍|降|少|省/.test(text);
+      return {
+        unit: 'percent',
+        kind: 'percent',
+        low: 50,
+        high: /以上|过半|超过/.test(text) ? null : 50,
+        ...(change ? { change: true } : {}),
+      };
+    },
+  },
+  {
+    hint: /翻/,
+    re: new RegExp(`翻(?:了)?(?:一番|倍|(${ZH_NUMBER})倍|(${ZH_NUMBER})番)`, 'g'),
+    parse: (m) => {
+      const times = m[1] ? parseZhNumber(m[1])?.low : m[2] ? 2 ** (parseZhNumber(m[2])?.low ?? 1) : 2;
+      return times ? { unit: 'ratio', kind: 'multiple', low: times, high: times, change: true } : undefined;
+    },
+  },
+  {
+    hint: /\d\s?[x×]|倍|times|fold/i,
+    re: new RegExp(
+      String.raw`${START}(${N})(?:\s?(?:x|×)(?![A-Za-z\d])|\s*倍|\s+times\b(?!\s+(?:a|per|in|to|that|when)\b)|[\s-]fold\b)|(${ZH_NUMBER})倍`,
+      'gi',
+    ),
+    parse: (m) => (m[2] ? zhRange('ratio', m[2]) : range('ratio', m[1]!, undefined, undefined, undefined, scaleEn)),
+  },
+  {
+    // "300 apps", "100,000 models", "100k pre-trained models", "12 engineers": counted things.
+    hint: /\d/,
+    re: new RegExp(String.raw`${START}(${N})(\s?(?:k|K|thousand|million))?(\+)?\s+${COUNT_ADJECTIVES}${COUNT_NOUN}\b`, 'gi'),
+    parse: (m) => {
+      // "In 2025 apps will…" is a year, not a count.
+      if (!m[2] && /^(?:19|20)\d\d$/.test(m[1]!)) return undefined;
+      const v = range('count', m[1]!, m[2], undefined, undefined, scaleEn);
+      if (!v) return undefined;
+      return { ...v, ...(m[3] ? { high: null } : {}), counted: m[4]!.toLowerCase() };
+    },
+  },
+  {
+    hint: /\d[\s-]*(?:person|people|member)|team of/i,
+    re: new RegExp(
+      String.raw`${START}(${N})[\s-]*(?:person|people|member)\s+(?:team|company|startup|shop)|team of\s+(${N}|${EN_NUMBER_WORDS})`,
+      'gi',
+    ),
+    parse: (m) =>
+      m[1] !== undefined
+        ? { ...range('count', m[1], undefined, undefined, undefined, scaleEn)!, counted: 'people' }
+        : { ...(words('count', m[2]!) ?? range('count', m[2]!, undefined, undefined, undefined, scaleEn))!, counted: 'people' },
+  },
+  {
+    // "10万个预训练模型", "300多款应用", "团队12个人", "十几个工程师".
+    hint: new RegExp(ZH_COUNT_NOUN),
+    re: new RegExp(`(${ZH_NUMBER})(多)?\\s*(?:个|款|家|名|位|类|种)?\\s*${ZH_COUNT_NOUN}`, 'g'),
+    parse: (m) => {
+      if (!/[\d一二两三四五六七八九十百千万几]/.test(m[1]!)) return undefined;
+      // "一个模型", "一家公司" is an article, not a count; "数据集" starts with 数.
+      if (/^[一两]$/.test(m[1]!) || m[1] === '数' || m[1] === '几') return undefined;
+      const v = zhRange('count', m[1]!);
+      return v ? { ...v, ...(m[2] ? { high: null } : {}), counted: m[3]! } : undefined;
+    },
+  },
+  {
+    // "基于GPT-3的应用只有几十款", "模型有十万个": a count whose noun came first.
+    hint: /[款个]/,
+    re: new RegExp(`(?<=(应用|模型|产品)[^，。,.!?！？]{0,12}?)(${ZH_NUMBER})(多)?\\s*(?:款|个)(?![\\p{Script=Han}])`, 'gu'),
+    parse: (m) => {
+      if (/^[一两几数]$/.test(m[2]!)) return undefined;
+      const v = zhRange('count', m[2]!);
+      return v ? { ...v, ...(m[3] ? { high: null } : {}), counted: m[1]! } : undefined;
+    },
   },
   {
     hint: /\d\s?(?:[MBT]|thousand|million|billion|trillion|mn|bn|mm)/,
     re: new RegExp(
-      String.raw`${START}(${N})(\s?${BARE_SCALE})(?:${DASH}(${N})(\s?${BARE_SCALE})?)?(?!${COUNTED})(?:\s*(?:USD|dollars))?`,
+      String.raw`${START}(${N})(\s?${BARE_SCALE})(?:${DASH}(${N})(\s?${BARE_SCALE})?)?(?!${COUNTED})(\s*(?:USD|dollars))?`,
       'g',
     ),
-    parse: (m) => range('usd', m[1]!, m[2], m[3], m[4], scaleEn),
+    parse: (m) => range(m[5] ? 'usd' : 'amount', m[1]!, m[2], m[3], m[4], scaleEn),
+  },
+  {
+    // "290亿", "五千万", "一千七百五十亿", "千亿": a Chinese amount whose unit the words around it give.
+    hint: /[万亿]/,
+    re: new RegExp(`(${ZH_NUMBER})(?:${DASH}(${ZH_NUMBER}))?`, 'g'),
+    parse: (m) => {
+      const n = m[1]!;
+      // "万一" and "千万不要" are words, not amounts; "千亿" and "百亿" are.
+      if (!/[万亿]/.test(n) || /^[万亿]/.test(n) || (/^[千百]/.test(n) && !/^[千百]亿/.test(n))) return undefined;
+      if (!/[\d一二两三四五六七八九十百千几]/.test(n)) return undefined;
+      return zhRange('amount', m[1]!, m[2]);
+    },
+  },
+  {
+    // "half a billion", "ten billion dollars", "a hundred million", "hundreds of millions".
+    hint: /illion/i,
+    re: new RegExp(
+      String.raw`\b(?:(half\s+a)|(${EN_NUMBER_WORDS}|${N})|(tens|hundreds)\s+of)\s+(million|billion|trillion)s?\b(?!${COUNTED})(\s+(?:of\s+)?(?:US\s+)?dollars)?|\bbillions(?:\s+of\s+dollars)?\b(?!\s+of\b)`,
+      'gi',
+    ),
+    parse: (m) => {
+      const unit: CitedUnit = m[5] || !m[4] ? 'usd' : 'amount';
+      if (!m[4]) return { unit, kind: 'range', low: 1e9, high: 1e10 };
+      const scale = scaleEn(m[4])!;
+      if (m[1]) return { unit, kind: 'money', low: scale / 2, high: scale / 2 };
+      if (m[3]) {
+        const base = m[3].toLowerCase() === 'tens' ? 10 : 100;
+        return { unit, kind: 'range', low: base * scale, high: base * 10 * scale };
+      }
+      const n = /^[\d.,]+$/.test(m[2]!) ? num(m[2]!) : parseEnNumberWords(m[2]!);
+      return n ? { unit, kind: 'money', low: n * scale, high: n * scale } : undefined;
+    },
+  },
+  {
+    // "sixty percent", "twenty to forty per cent".
+    hint: /percent|per cent/i,
+    re: new RegExp(String.raw`\b(${EN_NUMBER_WORDS})(?:\s*(?:-|to)\s*(${EN_NUMBER_WORDS}))?\s+(?:percent|per cent)\b(?!age)`, 'gi'),
+    parse: (m) => {
+      const a = parseEnNumberWords(m[1]!);
+      const b = m[2] ? parseEnNumberWords(m[2]) : a;
+      if (a === undefined || b === undefined || b < a) return undefined;
+      return { unit: 'percent', kind: m[2] ? 'range' : 'percent', low: a, high: b };
+    },
+  },
+  {
+    // "a billion-dollar valuation", "a $2 billion-dollar round" is read above.
+    hint: /[- ]dollar/i,
+    re: new RegExp(String.raw`\b(${EN_NUMBER_WORDS}|${N})[- ](million|billion|trillion)[- ]dollar\b`, 'gi'),
+    parse: (m) => {
+      const n = /^[\d.,]+$/.test(m[1]!) ? num(m[1]!) : parseEnNumberWords(m[1]!);
+      const scale = scaleEn(m[2]!)!;
+      return n ? { unit: 'usd', kind: 'money', low: n * scale, high: n * scale } : undefined;
+    },
+  },
+  {
+    // "10 percentage points", "10个百分点": a difference of two shares, so always a change.
+    hint: /point|百分点/i,
+    re: new RegExp(
+      String.raw`${START}(${N}|${EN_NUMBER_WORDS})\s*(?:percentage[- ]points?|pts?\b|points?\b(?=\s+(?:of|in|on|higher|lower|up|down|better|worse|more|less)))|(${ZH_NUMBER})\s*(?:个)?百分点`,
+      'gi',
+    ),
+    parse: (m) => {
+      const v =
+        m[2] !== undefined
+          ? zhRange('percent', m[2])
+          : /^[\d.,]+$/.test(m[1]!)
+            ? range('percent', m[1]!, undefined, undefined, undefined, scaleEn)
+            : words('percent', m[1]!);
+      return v ? { ...v, change: true } : undefined;
+    },
+  },
+  {
+    // "a tenth to a fifth", "about half of", "two thirds of", "by half", "in half".
+    hint: /half|third|quarter|fourth|fifth|tenth/i,
+    re: new RegExp(String.raw`\b${FRACTION_COUNT}${FRACTION_WORD}\b(?:\s*(?:-|to|or|and)\s*${FRACTION_COUNT}${FRACTION_WORD}\b)?`, 'gi'),
+    parse: (m) => {
+      const a = fraction(m[1], m[2]!);
+      if (a === undefined) return undefined;
+      const b = m[4] ? fraction(m[3], m[4]) : a;
+      if (b === undefined) return undefined;
+      return { unit: 'percent', kind: m[4] ? 'range' : 'percent', low: Math.min(a, b), high: Math.max(a, b) };
+    },
+  },
+  {
+    // "twice", "double", "doubled", "tripled", "halved", "ten times": multiples in words.
+    hint: /twice|doubl|tripl|quadrupl|halv|times/i,
+    re: new RegExp(
+      String.raw`\b(twice|doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|halv(?:e|ed|es|ing)|(${EN_NUMBER_WORDS})\s+times)\b`,
+      'gi',
+    ),
+    parse: (m) => {
+      const w = m[1]!.toLowerCase();
+      if (w.startsWith('halv')) return { unit: 'percent', kind: 'percent', low: 50, high: 50, change: true };
+      const times = m[2] ? parseEnNumberWords(m[2]) : w === 'twice' || w.startsWith('doubl') ? 2 : w.startsWith('tripl') ? 3 : 4;
+      if (!times || times < 2) return undefined;
+      const change = !m[2] && /ed$|ing$|es$/.test(w);
+      return { unit: 'ratio', kind: 'multiple', low: times, high: times, ...(change ? { change: true } : {}) };
+    },
+  },
+  {
+    // "three categories", "a hundred thousand models", "five engineers".
+    hint: /[a-z]\s+\w+/i,
+    re: new RegExp(String.raw`\b(${EN_NUMBER_WORDS}(?:\s+thousand)?)\s+${COUNT_ADJECTIVES}(${COUNT_NOUN.slice(1, -1)}|categories)\b`, 'gi'),
+    parse: (m) => {
+      if (/^(a|an|one)$/i.test(m[1]!)) return undefined;
+      const v = words('count', m[1]!);
+      return v ? { ...v, counted: m[2]!.toLowerCase() } : undefined;
+    },
   },
 ];
 
+/** A fraction in words as a percentage: "half" needs a sign that it is a share ("half of", "about half"). */
+function fraction(count: string | undefined, word: string): number | undefined {
+  const per = EN_FRACTIONS[word.toLowerCase()];
+  const n = fractionCount(count);
+  if (per === undefined || n === undefined) return undefined;
+  return per * n;
+}
+
 const OPEN_ABOVE_BEFORE =
-  /(?:more than|over|above|at least|upwards of|north of|exceeds?|exceeding|超过|逾|至少|不止|高于|大于|多于)\s*(?:~|about|around|roughly|约|大约)?\s*$/i;
+  /(?:more than|over|above|at least|upwards of|north of|exceeds?|exceeding|超过|逾|超|至少|不止|高于|大于|多于)\s*(?:~|about|around|roughly|约|大约)?\s*$/i;
 const OPEN_BELOW_BEFORE =
   /(?:less than|under|below|at most|up to|no more than|not even|不到|低于|少于|最多|不足|小于)\s*(?:~|about|around|roughly|约|大约)?\s*$/i;
 const OPEN_ABOVE_AFTER = /^\s*(?:\+|以上|多)/;
 const OPEN_BELOW_AFTER = /^\s*(?:以下|以内)/;
+/** "half" and the other fractions are shares only with a sign of it: "half of", "about half", "by half". */
+const FRACTION_BEFORE =
+  /(?:about|around|roughly|nearly|almost|over|under|more than|less than|at least|just|only|by|in|some|maybe|~|than|is|are|was|were|eats?|takes?|spend|spends|spent|pays?|goes|goes to|gets?|to)\s*$/i;
+const FRACTION_AFTER = /^\s*(?:of|their|its|our|the|what|his|her|your|to|-|or)\b/i;
+/** "first half", "second quarter", "last quarter", "a quarter" (of a year) are times, not shares. */
+const NOT_A_FRACTION_BEFORE = /(?:first|second|third|fourth|last|next|this|previous|every|per|each|the|one|a)\s*$/i;
+
+const FRACTION_TEXT = /^[a-z\s-]*(?:half|third|quarter|fourth|fifth|tenth)s?$/i;
+const ANY_NUMBER =
+  /[\d\uFF10-\uFF19一二两三四五六七八九十百千万亿半倍]|half|third|quarter|fourth|fifth|tenth|twice|doubl|tripl|quadrupl|halv|times|illion|percent/i;
+
+/** Whether a text may hold a figure at all: a cheap test before splitting it into sentences. */
+export function mayHoldFigure(text: string): boolean {
+  return ANY_NUMBER.test(text);
+}
 
 /** Figures in one sentence, left to right, none overlapping. */
 export function findFigures(sentence: string): FoundFigure[] {
-  if (!/[\d\uFF10-\uFF19]/.test(sentence)) return [];
+  if (!ANY_NUMBER.test(sentence)) return [];
   // Full-width digits and "％" become ASCII; a Chinese comma stays a separator, not a thousands mark.
   const text = sentence.replace(/\uFF0C/g, '、').normalize('NFKC');
   const found: FoundFigure[] = [];
@@ -88,36 +346,100 @@ export function findFigures(sentence: string): FoundFigure[] {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].trimEnd().length;
+      if (end === start) {
+        re.lastIndex++;
+        continue;
+      }
       if (found.some((f) => start < f.end && end > f.start)) continue;
       const value = parse(m);
       if (!value) continue;
       const before = text.slice(Math.max(0, start - 20), start);
-      const after = text.slice(end, end + 4);
-      if (OPEN_ABOVE_BEFORE.test(before) || OPEN_ABOVE_AFTER.test(after)) value.high = null;
-      else if (OPEN_BELOW_BEFORE.test(before) || OPEN_BELOW_AFTER.test(after)) value.low = null;
+      const after = text.slice(end, end + 12);
+      if (value.unit === 'percent' && FRACTION_TEXT.test(m[0]) && !wordShare(m[0], before, after)) continue;
+      if (/\b(?:by|in)\s*$/i.test(before) && /^[a-z]/i.test(m[0]) && value.unit === 'percent') value.change = true;
+      if (OPEN_ABOVE_BEFORE.test(before) || OPEN_ABOVE_AFTER.test(text.slice(end, end + 4))) value.high = null;
+      else if (OPEN_BELOW_BEFORE.test(before) || OPEN_BELOW_AFTER.test(text.slice(end, end + 4))) value.low = null;
       found.push({ text: m[0].trim(), start, end, ...value });
     }
   }
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** Whether a fraction written in words is a share here: "about half of revenue", not "the first half". */
+function wordShare(written: string, before: string, after: string): boolean {
+  if (/^-[a-z]/i.test(after)) return false;
+  const first = written.toLowerCase().split(/[\s-]+/)[0]!;
+  const explicit = /^(two|three|four)$/.test(first);
+  if (/^(a|an|one)$/.test(first) && NOT_A_FRACTION_BEFORE.test(before) && !/^\s*of\b/i.test(after)) return false;
+  if (!explicit && /\b(?:first|second|third|fourth|last|next|this|previous|every|per|each|other)\s*$/i.test(before)) return false;
+  if (/quarter|fourth/i.test(written) && !/^\s*of\b/i.test(after)) return false;
+  if (/half/i.test(written) && /^\s*(?:a|an)\s+(?:million|billion|trillion)/i.test(after)) return false;
+  return FRACTION_AFTER.test(after) || FRACTION_BEFORE.test(before) || /\b(?:to|-|or|and)\b/i.test(written);
+}
+
+function single(unit: CitedUnit, value: number | undefined): Value | undefined {
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  return { unit, kind: unit === 'percent' ? 'percent' : unit === 'ratio' ? 'multiple' : 'count', low: value, high: value };
+}
+
+/** A Chinese number or range in any mix of digits and numerals; `factor` scales it (成 is tens of percent). */
+function zhRange(unit: CitedUnit, a: string, b?: string, factor = 1): Value | undefined {
+  const x = parseZhNumber(a);
+  if (!x) return undefined;
+  let low = x.low * factor;
+  let high = x.high * factor;
+  if (b !== undefined) {
+    const y = parseZhNumber(b);
+    if (!y) return undefined;
+    // "5000万-8000万": each end has its own scale; "5-8千万": the first takes the second's.
+    const scaleOfB = y.high / (parseZhNumber(b.replace(/[万亿千]+$/, ''))?.high ?? y.high);
+    if (!/[万亿千]/.test(a) && scaleOfB > 1) {
+      low *= scaleOfB;
+    }
+    high = y.high * factor;
+  }
+  if (high < low) return undefined;
+  return { unit, kind: b !== undefined || x.low !== x.high ? 'range' : kindOf(unit), low, high };
+}
+
+function words(unit: CitedUnit, written: string, scale?: string): Value | undefined {
+  const n = parseEnNumberWords(written);
+  if (n === undefined) return undefined;
+  const s = scale ? (scaleZh(scale.trim()) ?? scaleEn(scale.trim()) ?? 1) : 1;
+  return { unit, kind: kindOf(unit), low: n * s, high: n * s };
+}
+
+function kindOf(unit: CitedUnit): FigureKind {
+  switch (unit) {
+    case 'percent':
+      return 'percent';
+    case 'usd':
+    case 'amount':
+      return 'money';
+    case 'ratio':
+      return 'multiple';
+    case 'params':
+      return 'params';
+    default:
+      return 'count';
+  }
+}
+
 function range(
-  unit: FoundFigure['unit'],
+  unit: CitedUnit,
   a: string,
   aScale: string | undefined,
   b: string | undefined,
   bScale: string | undefined,
   scaleOf: (s: string) => number | undefined,
-): Omit<FoundFigure, 'text' | 'start' | 'end'> | undefined {
+): Value | undefined {
   const sa = aScale ? scaleOf(aScale.trim()) : undefined;
   const sb = bScale ? scaleOf(bScale.trim()) : undefined;
   // "$50-80M": the scale written once applies to both ends.
   const low = num(a) * (sa ?? sb ?? 1);
   const high = b === undefined ? low : num(b) * (sb ?? sa ?? 1);
   if (!Number.isFinite(low) || !Number.isFinite(high) || high < low) return undefined;
-  const kind: FigureKind =
-    b !== undefined ? 'range' : unit === 'percent' ? 'percent' : unit === 'usd' ? 'money' : unit === 'ratio' ? 'multiple' : 'params';
-  return { unit, kind, low, high };
+  return { unit, kind: b !== undefined ? 'range' : kindOf(unit), low, high };
 }
 
 const num = (s: string) => Number(s.replace(/,/g, ''));

@@ -15,6 +15,8 @@ export interface DigestWords {
   layer: (name: string, n: number) => string;
   nothingOnTheMarket: string;
   companiesLine: (list: string) => string;
+  /** The companies a short list leaves out, counted: "+15 more". */
+  moreCompanies: (n: number) => string;
   figuresHeading: string;
   agrees: (essay: string, cite: string) => string;
   disagrees: (essay: string, cite: string) => string;
@@ -50,6 +52,7 @@ const en: DigestWords = {
   layer: (name, n) => `${name} (${n})`,
   nothingOnTheMarket: 'Nothing in the discussion touched the market model: no layers, companies or figures from the essay came up.',
   companiesLine: (list) => `Companies mentioned: ${list}.`,
+  moreCompanies: (n) => `+${n} more (all in the table below)`,
   figuresHeading: 'Figures people cited:',
   agrees: (essay, cite) => `agrees with the essay: ${essay} (${cite})`,
   disagrees: (essay, cite) => `disagrees: the essay says ${essay} (${cite})`,
@@ -105,6 +108,7 @@ const zh: DigestWords = {
   layer: (name, n) => `${name}(${n} 条)`,
   nothingOnTheMarket: '讨论没有涉及市场模型:没有提到文章中的层级、公司或数据。',
   companiesLine: (list) => `提到的公司:${list}。`,
+  moreCompanies: (n) => `另有 ${n} 家(见下表)`,
   figuresHeading: '大家引用的数据:',
   agrees: (essay, cite) => `与文章一致:${essay}(${cite})`,
   disagrees: (essay, cite) => `与文章不符:文章的说法是${essay}(${cite})`,

@@ -9,7 +9,7 @@ import type { CitedFigure, Digest } from './digest.js';
 import { DIGEST_WORDS, formatDay, type DigestWords } from './reply-words.js';
 import { clipText, neutralise } from './text.js';
 
-/** How many of each list a reply shows; the Digest (and --json) keeps more. */
+/** How many of each list a reply's text shows; the Digest (and --json) keeps more, and the company table lists every company. */
 export const REPLY_LIMITS = { people: 3, layers: 3, companies: 8, figures: 6, questions: 6, quoteChars: 160 } as const;
 
 export function digestReply(kb: KnowledgeBase, digest: Digest, lang: Lang): Reply {
@@ -52,8 +52,12 @@ function overview(d: Digest, w: DigestWords): string {
 function marketSections(d: Digest, w: DigestWords): string[] {
   const out: string[] = [];
   if (d.layers.length) out.push(w.layers(w.list(d.layers.slice(0, REPLY_LIMITS.layers).map((l) => w.layer(l.name, l.mentions)))));
-  if (d.companies.length)
-    out.push(w.companiesLine(w.list(d.companies.slice(0, REPLY_LIMITS.companies).map((c) => `${c.name} ×${c.mentions}`))));
+  if (d.companies.length) {
+    // Every company is named or counted: the first few by mentions, then "+N more" (all of them in the table and --json).
+    const shown = d.companies.slice(0, REPLY_LIMITS.companies).map((c) => `${c.name} ×${c.mentions}`);
+    const rest = d.companies.length - shown.length;
+    out.push(w.companiesLine(w.list(rest > 0 ? [...shown, w.moreCompanies(rest)] : shown)));
+  }
   if (!d.layers.length && !d.companies.length && !d.figures.length) out.push(w.nothingOnTheMarket);
   if (d.figures.length)
     out.push(
@@ -116,9 +120,7 @@ function optionalTable(d: Digest, w: DigestWords): { table?: Table } {
     return {
       table: {
         columns: [c.company, c.mentions, c.layer, c.card],
-        rows: d.companies
-          .slice(0, REPLY_LIMITS.companies)
-          .map((x) => [x.name, String(x.mentions), d.layers.find((l) => l.id === x.layer)?.name ?? x.layer, x.oneLine]),
+        rows: d.companies.map((x) => [x.name, String(x.mentions), d.layers.find((l) => l.id === x.layer)?.name ?? x.layer, x.oneLine]),
       },
     };
   }

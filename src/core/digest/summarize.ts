@@ -7,13 +7,13 @@ import type { Lang } from '../i18n/lang.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { LayerId } from '../knowledge/schema.js';
 import type { AskedQuestion, CitedFigure, Digest, MessageRef, Theme, TopMessage } from './digest.js';
-import { findFigures, type FoundFigure } from './figures.js';
+import { findFigures, type FoundFigure, mayHoldFigure } from './figures.js';
 import { findMentions } from './mentions.js';
 import type { ChannelHistoryResult, ChannelMessage } from './message.js';
-import { aboutTheMarket, answerQuestion, isQuestion } from './questions.js';
+import { aboutTheMarket, answerQuestion, claimsWithTag, isQuestion } from './questions.js';
 import { essayLine, themesOf } from './themes.js';
 import { analysable, clipText, readable, sentences } from './text.js';
-import { figureCandidates, verdictFor } from './verdict.js';
+import { judge } from './verdict.js';
 
 export interface SummarizeOptions {
   from: Date;
@@ -55,8 +55,8 @@ export function summarize(kb: KnowledgeBase, messages: readonly ChannelMessage[]
   const companyCounts = new Map<string, number>();
   const layerCounts = new Map<LayerId, number>();
   const themeCounts = new Map<Theme, number>();
-  const cited: Pending<{ sentence: string; found: FoundFigure }>[] = [];
-  const asked: Pending<string>[] = [];
+  const cited: Pending<{ sentence: string; found: FoundFigure; asked: boolean; context: string }>[] = [];
+  const asked: Pending<{ sentence: string; message: string }>[] = [];
   let questionCount = 0;
 
   for (const m of inPeriod) {
@@ -68,15 +68,24 @@ export function summarize(kb: KnowledgeBase, messages: readonly ChannelMessage[]
     const themes = new Set(themesOf(text));
     if ([...mentions.companies].some((id) => kb.company(id)?.layer === 'infra')) themes.add('infra');
     for (const theme of themes) bump(themeCounts, theme);
-    // Only messages with a number or a question mark (or Chinese, which may ask without one) need splitting.
-    if (!/[\d\uFF10-\uFF19?？\p{Script=Han}]/u.test(text)) continue;
+    // Only messages with a number (in digits or words) or a question mark (or Chinese, which may ask without one) need splitting.
+    if (!/[\d\uFF10-\uFF19?？\p{Script=Han}]/u.test(text) && !mayHoldFigure(text)) continue;
+    const said: string[] = [];
     for (const sentence of sentences(text)) {
-      for (const found of findFigures(sentence)) cited.push({ message: m, engagement: engagement(m), item: { sentence, found } });
-      if (isQuestion(sentence)) {
+      const question = isQuestion(sentence);
+      const context = said.slice(-2).join(' ');
+      for (const found of findFigures(sentence))
+        cited.push({
+          message: m,
+          engagement: engagement(m),
+          item: { sentence, found, asked: question && !claimsWithTag(sentence), context },
+        });
+      said.push(sentence);
+      if (question) {
         questionCount++;
         const named = findMentions(kb, sentence);
         if (named.companies.size || named.layers.size || aboutTheMarket(sentence))
-          asked.push({ message: m, engagement: engagement(m), item: sentence });
+          asked.push({ message: m, engagement: engagement(m), item: { sentence, message: text } });
       }
     }
   }
@@ -124,15 +133,15 @@ export function spanOf(messages: readonly ChannelMessage[]): { from: Date; to: D
   return { from, to };
 }
 
-function checkFigures(kb: KnowledgeBase, cited: Pending<{ sentence: string; found: FoundFigure }>[], lang: Lang): CitedFigure[] {
-  const bySentence = new Map<string, ReturnType<typeof figureCandidates>>();
-  const checked = mostEngaging(cited, DIGEST_LIMITS.figureChecks).map(({ message, item: { sentence, found } }) => {
-    let candidates = bySentence.get(sentence);
-    if (!candidates) {
-      candidates = figureCandidates(kb, sentence, findMentions(kb, sentence).companies);
-      bySentence.set(sentence, candidates);
-    }
-    const verdict = verdictFor(kb, candidates, found, lang);
+function checkFigures(
+  kb: KnowledgeBase,
+  cited: Pending<{ sentence: string; found: FoundFigure; asked: boolean; context: string }>[],
+  lang: Lang,
+): CitedFigure[] {
+  const checked = mostEngaging(cited, DIGEST_LIMITS.figureChecks).map(({ message, item: { sentence, found, asked, context } }) => {
+    // A number in a question ("Did Jasper really get to $100M…?") is asked about, not claimed: the
+    // question is listed (and answered when /ask can), the number is not judged.
+    const { quantity, verdict } = judge(kb, sentence, found, lang, context);
     const figure: CitedFigure = {
       ...ref(message),
       text: found.text,
@@ -141,7 +150,8 @@ function checkFigures(kb: KnowledgeBase, cited: Pending<{ sentence: string; foun
       low: found.low,
       high: found.high,
       sentence: clipText(sentence, DIGEST_LIMITS.sentenceChars),
-      ...optional('verdict', verdict),
+      quantity,
+      ...optional('verdict', asked ? undefined : verdict),
     };
     return figure;
   });
@@ -155,19 +165,20 @@ function checkFigures(kb: KnowledgeBase, cited: Pending<{ sentence: string; foun
     .map(({ f }) => f);
 }
 
-function answerQuestions(kb: KnowledgeBase, asked: Pending<string>[], lang: Lang): AskedQuestion[] {
+function answerQuestions(kb: KnowledgeBase, asked: Pending<{ sentence: string; message: string }>[], lang: Lang): AskedQuestion[] {
   const answers = new Map<string, ReturnType<typeof answerQuestion>>();
   const seen = new Set<string>();
   const unique = asked.filter((q) => {
-    const key = q.item.toLowerCase().replace(/\s+/g, ' ');
+    const key = q.item.sentence.toLowerCase().replace(/\s+/g, ' ');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
   const limit = Math.min(DIGEST_LIMITS.questions, DIGEST_LIMITS.questionChecks);
-  return mostEngaging(unique, limit).map(({ message, item }) => {
-    if (!answers.has(item)) answers.set(item, answerQuestion(kb, item, lang));
-    return { ...ref(message), text: clipText(item, DIGEST_LIMITS.sentenceChars), ...optional('answer', answers.get(item)) };
+  return mostEngaging(unique, limit).map(({ message, item: { sentence, message: text } }) => {
+    const key = `${sentence}\u0000${text}`;
+    if (!answers.has(key)) answers.set(key, answerQuestion(kb, sentence, lang, text));
+    return { ...ref(message), text: clipText(sentence, DIGEST_LIMITS.sentenceChars), ...optional('answer', answers.get(key)) };
   });
 }
 

@@ -1,169 +1,179 @@
-// Does a number someone cited agree with the essay? Only when the sentence is clearly about a
-// figure the knowledge base states: same unit, and the sentence shares the figure label's telling
-// words (weighted by how rare they are among labels) or names its company. Otherwise no verdict:
-// a digest that invents a comparison is worse than one that makes none.
+// Does a number someone cited agree with the essay? First what the number measures (quantity.ts),
+// then only the essay's figures of that quantity (figure-quantities.ts), and of the company the
+// number is about when the figure is a company's. A change, a team size or a price is never
+// compared with a level; a supposition, a target, a later year or a company the essay does not
+// cover gets no verdict. A digest that invents a comparison is worse than one that makes none.
 import type { Lang } from '../i18n/lang.js';
 import { cite, shortCite } from '../knowledge/cite.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Figure } from '../knowledge/schema.js';
 import { analyseQuestion } from '../search/question.js';
-import { canonicalize } from '../search/synonyms.js';
-import { isStopWord, stem } from '../search/terms.js';
 import { COMPARABLE_UNITS, type FigureVerdict } from './digest.js';
+import { FIGURE_QUANTITIES, type FigureReading } from './figure-quantities.js';
 import type { FoundFigure } from './figures.js';
+import { findMentions } from './mentions.js';
+import { clauseAround, figureText, readQuantity } from './quantity.js';
+import { NEVER_JUDGED, NOT_A_CLAIM, type Quantity } from './quantity-words.js';
+
+export interface Judgement {
+  quantity: Quantity;
+  verdict?: FigureVerdict;
+}
+
+/** "Apps like Jasper": a company given as an example of what the sentence says of a group. */
+const EXAMPLE_BEFORE = /(?:\blike|such as|e\.g\.?|including|for example|for instance|say|比如|像|例如|譬如|包括|如)\s*$/iu;
+const ROUND_WORDS = /^(?:series|round|seed|pre-seed|bridge|q[1-4]|fy\d*|h[12]|big|three|two|four|five|top)$/i;
+/** Words before a name that make it a person passing a claim on ("heard from Tom that…"). */
+const HEARD_FROM = /(?:\bfrom|\bper|according to|\btold|\basked|\bthanks|\bcc|@)\s*$/iu;
+/** Words after a name that make it a person speaking, not an outside company ("Dev said"). */
+const SPEAKS = /^\s*(?:said|says|thinks|mentioned|told|reckons|argues|argued|claims|claimed|noted|wrote|reported|just|was|is)\b/iu;
 
 /**
- * A sentence must score at least this much on a figure's label to be about it: about three label
- * words of middling rarity ("cloud", "revenue", "generative"), or a named company and one word.
+ * `context` is what the message said before the sentence: a number whose own sentence says nothing
+ * of what it measures ("Typical app margins? More like 50-60%.") takes its meaning from there.
  */
-const MIN_SCORE = 5;
-/** Figures scoring within this share of the best are equally likely readings of the sentence. */
-const CLOSE_SHARE = 0.5;
-/**
- * Label words that qualify a figure rather than say what it measures: they weigh little and do not
- * count as a match on their own ("a year" does not make revenue an investment).
- */
-const WEAK_TERMS = new Set([
-  'year',
-  'annual',
-  'share',
-  'total',
-  'number',
-  'among',
-  'seen',
-  'available',
-  'top',
-  'versus',
-  'typical',
-  'highest',
-  'multi',
-  'large',
-  '每年',
-  '一年',
-  '多年',
-  '数量',
-  '占比',
-  '比例',
-]);
-const WEAK_WEIGHT = 0.3;
+export function judge(kb: KnowledgeBase, sentence: string, found: FoundFigure, lang: Lang, context = ''): Judgement {
+  const quantity = quantityIn(sentence, found, context);
+  if (NEVER_JUDGED.has(quantity)) return { quantity };
+  const text = figureText(sentence);
+  const { from, to } = clauseAround(text, found.start, found.end);
+  const clause = text.slice(from, to);
+  if (NOT_A_CLAIM.test(text.slice(from, found.start)) || /^\s*(?:if|如果|假如|要是)\b/iu.test(text)) return { quantity };
+  if (outsideTheEssay(kb, text, clause, found.text)) return { quantity };
+  const candidates = candidatesFor(kb, quantity, found, text, clause, found.start - from);
+  if (candidates.length === 0) return { quantity };
+  // "Margins are 50-60%, a few get as high as 90%": each number's own clause says which figure it means.
+  const preferred = candidates.filter((c) => c.reading.prefer?.test(clause));
+  const pool = preferred.length ? preferred : candidates;
+  const agreeing = pool.find((c) => overlaps(found, c.figure, isFloor(c.figure)));
+  const f = (agreeing ?? pool[0]!).figure;
+  return {
+    quantity,
+    verdict: {
+      agrees: Boolean(agreeing),
+      figureId: f.id,
+      label: f.label[lang],
+      essay: f.display[lang],
+      cite: shortCite(kb, f.source, lang),
+      citation: cite(kb, f.source, lang),
+    },
+  };
+}
 
-interface LabelTerms {
+function quantityIn(sentence: string, found: FoundFigure, context: string): Quantity {
+  const own = readQuantity(sentence, found);
+  if (own !== 'other' || !context) return own;
+  const shift = figureText(context).length + 1;
+  return readQuantity(`${context} ${sentence}`, { ...found, start: found.start + shift, end: found.end + shift });
+}
+
+interface Candidate {
   figure: Figure;
-  terms: Set<string>;
-  /** Shown as "more than …" by the essay: a floor, with no upper end. */
-  floor: boolean;
+  reading: FigureReading;
 }
 
-interface Tables {
-  labels: LabelTerms[];
-  idf: Map<string, number>;
+function candidatesFor(kb: KnowledgeBase, quantity: Quantity, found: FoundFigure, text: string, clause: string, at: number): Candidate[] {
+  const units = COMPARABLE_UNITS[found.unit];
+  const all: Candidate[] = Object.entries(FIGURE_QUANTITIES)
+    .filter(([, reading]) => reading.quantity === quantity)
+    .flatMap(([id, reading]) => {
+      const figure = kb.figure(id);
+      return figure && units.includes(figure.unit) && (!reading.needs || reading.needs.test(text)) ? [{ figure, reading }] : [];
+    });
+  if (all.length === 0) return [];
+  // The companies the number is about: those of its clause, else those of its sentence.
+  const inClause = namedIn(kb, clause);
+  const named = inClause.length ? inClause : namedIn(kb, text);
+  const near = inClause.length ? nearestBefore(inClause, at) : undefined;
+  const companyFigures = all.filter((c) => c.figure.companies.some((id) => named.some((n) => n.id === id)));
+  if (companyFigures.length) {
+    // "Jasper raised $125M and Runway $50M": each number is the company's named just before it.
+    const own = near ? companyFigures.filter((c) => c.figure.companies.includes(near.id)) : [];
+    return own.length ? own : companyFigures;
+  }
+  return all.filter((c) => {
+    if (c.figure.companies.length) return Boolean(c.reading.alsoWhen?.test(text)) && named.length === 0;
+    const allowed = c.reading.instances ?? [];
+    return named.every((n) => n.example || allowed.includes(kb.company(n.id)!.layer));
+  });
 }
 
-const tablesByKb = new WeakMap<KnowledgeBase, Tables>();
-
-function tables(kb: KnowledgeBase): Tables {
-  let t = tablesByKb.get(kb);
-  if (t) return t;
-  const labels = kb.figures.map((figure) => ({
-    figure,
-    terms: new Set([...termsOf(figure.label.en), ...termsOf(figure.label.zh)]),
-    floor: /^(more than|over|at least)\b/i.test(figure.display.en),
-  }));
-  const df = new Map<string, number>();
-  for (const l of labels) for (const term of l.terms) df.set(term, (df.get(term) ?? 0) + 1);
-  const idf = new Map([...df].map(([term, n]) => [term, WEAK_TERMS.has(term) ? WEAK_WEIGHT : Math.log(1 + labels.length / n)]));
-  t = { labels, idf };
-  tablesByKb.set(kb, t);
-  return t;
+interface Named {
+  id: string;
+  /** Where the name ends in the text. */
+  end: number;
+  /** Given as an example ("apps like Jasper"). */
+  example: boolean;
 }
 
-/**
- * Words of a text in the search vocabulary (so "margins" meets "gross margin", "valued at" meets
- * "valuation"): English stemmed, stop words and numbers dropped; Chinese as character pairs,
- * which match across the segmenter's differing cuts ("估值" in "OpenAI估值290亿").
- */
-export function termsOf(text: string): string[] {
-  const canonical = canonicalize(text);
-  const out: string[] = [];
-  for (const m of canonical.matchAll(/[a-z]+|\p{Script=Han}+/gu)) {
-    const word = m[0];
-    if (/^[a-z]/.test(word)) {
-      if (word.length > 1 && !isStopWord(word)) out.push(stem(word));
-    } else if (word.length === 1) {
-      if (!isStopWord(word)) out.push(word);
-    } else {
-      for (let i = 0; i + 2 <= word.length; i++) out.push(word.slice(i, i + 2));
+/** Companies a text names, with where, and whether as an example. */
+function namedIn(kb: KnowledgeBase, text: string): Named[] {
+  const ids = findMentions(kb, text).companies;
+  const lower = text.toLowerCase();
+  const out: Named[] = [];
+  for (const id of ids) {
+    const c = kb.company(id)!;
+    const names = [c.name, id.replace(/_/g, ' '), ...c.aliases.en, ...c.aliases.zh].map((n) => n.toLowerCase()).filter(Boolean);
+    let best: { start: number; end: number } | undefined;
+    for (const name of names) {
+      const i = lower.indexOf(name);
+      if (i >= 0 && (!best || i < best.start)) best = { start: i, end: i + name.length };
     }
+    const start = best?.start ?? 0;
+    out.push({ id, end: best?.end ?? 0, example: EXAMPLE_BEFORE.test(text.slice(Math.max(0, start - 15), start)) });
   }
   return out;
 }
 
-/** Candidate knowledge-base figures for a sentence, scored; memoised per sentence by the caller. */
-export function figureCandidates(
-  kb: KnowledgeBase,
-  sentence: string,
-  companies: ReadonlySet<string>,
-): { figure: Figure; score: number; floor: boolean }[] {
-  const { labels, idf } = tables(kb);
-  // An explicit later year, or a company the essay does not cover, puts the sentence outside what it can judge.
-  if ((sentence.match(/(?<!\d)20\d\d(?!\d)/g) ?? []).some((y) => Number(y) > 2023)) return [];
-  const words = new Set(termsOf(sentence));
-  const scored: { figure: Figure; score: number; floor: boolean }[] = [];
-  for (const { figure, terms, floor } of labels) {
-    // A sentence that names companies is about them: not about another company's figure ("AMD's
-    // data-center revenue" is not NVIDIA's), nor a market-wide one ("Jasper's margin is 80%" is not
-    // the typical app margin). One that names none may still mean a company's figure ("the Big 3").
-    const named = figure.companies.filter((c) => companies.has(c));
-    if (companies.size > 0 && named.length === 0) continue;
-    let score = named.length * 3;
-    let matched = named.length;
-    for (const term of terms) {
-      if (!words.has(term)) continue;
-      score += idf.get(term) ?? 0;
-      if (!WEAK_TERMS.has(term)) matched++;
-    }
-    if (score >= MIN_SCORE && matched >= 2) scored.push({ figure, score, floor });
-  }
-  if (scored.length === 0) return [];
-  if (analyseQuestion(kb, sentence).scope?.reason === 'outside_names') return [];
-  return scored.sort((a, b) => b.score - a.score);
+function nearestBefore(named: Named[], at: number): Named | undefined {
+  const before = named.filter((n) => n.end <= at).sort((a, b) => b.end - a.end);
+  return before[0] ?? named.slice().sort((a, b) => a.end - b.end)[0];
 }
 
-/** The verdict for one cited number, given the sentence's candidates; undefined when none fits its unit. */
-export function verdictFor(
-  kb: KnowledgeBase,
-  candidates: ReturnType<typeof figureCandidates>,
-  found: FoundFigure,
-  lang: Lang,
-): FigureVerdict | undefined {
-  const units = COMPARABLE_UNITS[found.unit];
-  const fitting = candidates.filter((c) => units.includes(c.figure.unit));
-  const best = fitting[0];
-  if (!best) return undefined;
-  const close = fitting.filter((c) => c.score >= best.score * CLOSE_SHARE);
-  // "Margins are 50-60%, some as high as 90%": each number is judged against the reading it fits.
-  const agreeing = close.find((c) => overlaps(found, c.figure, c.floor));
-  const chosen = agreeing ?? best;
-  const f = chosen.figure;
-  return {
-    agrees: Boolean(agreeing),
-    figureId: f.id,
-    label: f.label[lang],
-    essay: f.display[lang],
-    cite: shortCite(kb, f.source, lang),
-    citation: cite(kb, f.source, lang),
-  };
+/** A later year than the essay's, or a company or product it does not cover, named where the number is. */
+function outsideTheEssay(kb: KnowledgeBase, text: string, clause: string, number: string): boolean {
+  const years = [...text.matchAll(/(?<!\d)(20\d\d)(?!\d)|\bFY ?'?(\d\d)\b/giu)].map((m) => (m[1] ? Number(m[1]) : 2000 + Number(m[2])));
+  if (years.some((y) => y > 2023)) return true;
+  const scope = analyseQuestion(kb, text).scope;
+  if (scope?.reason !== 'outside_names') return false;
+  // Parts of names the essay does hold ("Diffusion" of Stable Diffusion, "Labs" of Lambda Labs),
+  // the words of a round ("Series B") and a number read as a version ("GPUs 90x") are not outside names.
+  const known = namedIn(kb, text).flatMap(({ id }) => {
+    const c = kb.company(id)!;
+    return [c.name, ...c.aliases.en].map((n) => n.toLowerCase());
+  });
+  return scope.words.some((word) => {
+    const w = word.toLowerCase();
+    if (ROUND_WORDS.test(w) || known.some((name) => name.includes(w))) return false;
+    // The cited number itself, read as a version ("a 200", "GPUs 90x").
+    if ((w.match(/\d+/g) ?? []).some((digits) => number.includes(digits))) return false;
+    const i = clause.toLowerCase().indexOf(w);
+    return i >= 0 && !SPEAKS.test(clause.slice(i + word.length)) && !HEARD_FROM.test(clause.slice(0, i));
+  });
+}
+
+/** "more than $100B", "more than 300 apps": the essay's floors have no upper end. */
+function isFloor(figure: Figure): boolean {
+  return /^(?:more than|over|at least)\b/i.test(figure.display.en) || /^(?:超过|至少)/u.test(figure.display.zh);
 }
 
 /**
- * Whether the cited range meets the essay's, allowing for rounding: two percentage points, or a
- * tenth of the value for money, multiples and counts. The essay's figures are approximate too.
+ * Whether the cited number agrees with the essay's figure: within its range (two points of
+ * rounding for a share, a tenth for money and counts), or within a tenth of a single value. A
+ * cited range agrees when its middle does and most of it lies within.
  */
 export function overlaps(found: Pick<FoundFigure, 'low' | 'high' | 'unit'>, figure: Figure, floor = false): boolean {
-  const slack = (v: number) => (found.unit === 'percent' ? 2 : Math.abs(v) * 0.1);
+  const percent = found.unit === 'percent';
+  const single = figure.low === figure.high;
+  const slack = (v: number) => (percent ? (single ? Math.max(2, v * 0.1) : 2) : Math.abs(v) * 0.1);
   const low = figure.low - slack(figure.low);
   const high = floor ? Infinity : figure.high + slack(figure.high);
   const citedLow = found.low ?? -Infinity;
   const citedHigh = found.high ?? Infinity;
-  return citedLow <= high && citedHigh >= low;
+  if (!Number.isFinite(citedLow) || !Number.isFinite(citedHigh)) return citedLow <= high && citedHigh >= low;
+  const middle = (citedLow + citedHigh) / 2;
+  if (middle < low || middle > high) return false;
+  if (citedHigh === citedLow) return true;
+  const inside = Math.min(citedHigh, high) - Math.max(citedLow, low);
+  return inside / (citedHigh - citedLow) >= 0.5;
 }
