@@ -49,7 +49,7 @@ describe('the reply cache', () => {
   const text = (i: number) => reply('en', `answer ${i}`, { body: [`a paragraph of about sixty characters for reply number ${i}`] });
   const charted = (i: number) => ({
     ...text(i),
-    chart: { alt: 'bars', bars: [{ label: 'a', value: 1, display: '1' }], png: new Uint8Array(60_000) },
+    chart: { alt: 'bars', bars: [{ label: 'a', value: 1, display: '1' }], svg: `<svg>${'x'.repeat(30_000)}</svg>` },
   });
 
   it('holds at most its number of entries', () => {
@@ -58,7 +58,7 @@ describe('the reply cache', () => {
     expect(cache.size).toBe(100);
   });
 
-  it('holds at most its weight, charts counted by their bytes', () => {
+  it('holds at most its weight, charts counted by their drawing', () => {
     const cache = new ReplyCache(500, 1_000_000);
     for (let i = 0; i < 1000; i++) cache.set(`k${i}`, charted(i));
     expect(cache.bytes).toBeLessThanOrEqual(1_000_000);

@@ -66,10 +66,7 @@ export class ReplyCache {
   }
 }
 
-/** About what a reply holds: its text (two bytes a character, as V8 may store it) and its chart. */
+/** About what a reply holds: its text and its chart's drawing, two bytes a character as V8 may store them. */
 export function replyBytes(key: string, reply: Reply): number {
-  const { chart, ...text } = reply;
-  const png = chart?.png?.byteLength ?? 0;
-  const chartText = chart ? JSON.stringify({ ...chart, png: undefined }).length : 0;
-  return 2 * (key.length + JSON.stringify(text).length + chartText) + png;
+  return 2 * (key.length + JSON.stringify(reply).length);
 }
