@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { HttpBench, HttpRow } from './bench-http.js';
 import type { ProcessRow } from './bench-process.js';
+import type { ChartLoadRow } from './measure-charts.js';
 
 export interface InProcessRow {
   name: string;
@@ -21,6 +22,8 @@ export interface Results {
   slack_http: HttpBench;
   discord_http: HttpBench;
   process: ProcessRow;
+  /** Chart commands at once over Slack HTTP (absent in runs before they were measured). */
+  charts?: ChartLoadRow[];
 }
 
 export interface Target {
@@ -50,6 +53,7 @@ export function targets(r: Results): Target[] {
   const discordP99 = row(r.discord_http, 'ours', 50)?.p99_ms ?? Number.NaN;
   const ask = inProcess('/ask')?.p99_ms ?? Number.NaN;
   const digest = inProcess('/digest')?.p50_ms ?? Number.NaN;
+  const charts50 = r.charts?.find((c) => c.commands === 50);
   return [
     {
       target: 'Slack: at least 0.5x a bare node:http server sending the same bytes',
@@ -81,6 +85,11 @@ export function targets(r: Results): Target[] {
     },
     { target: '`/ask` p99 under 5 ms in process, without a model', result: `${ask} ms`, met: ask < 5 },
     { target: '`/digest` over 10,000 messages under 500 ms', result: `${digest} ms`, met: digest < 500 },
+    {
+      target: 'Fifty different chart commands at once, every one acknowledged within 3 s',
+      result: charts50 ? `slowest ${charts50.ack_max_ms} ms, ${charts50.acks_late} late` : 'not measured',
+      met: Boolean(charts50) && charts50!.acks_late === 0 && charts50!.errors === 0,
+    },
   ];
 }
 
@@ -105,6 +114,19 @@ export function markdown(r: Results): string {
     '|---|---:|---:|---:|---:|',
     ...r.in_process.map((x) => `| ${x.name} | ${x.runs} | ${x.p50_ms} | ${x.p99_ms} | ${x.max_ms} |`),
     '',
+    ...(r.charts
+      ? [
+          'Different `/margin` chart commands sent at once over Slack HTTP (text acknowledged first, charts rasterised in render threads):',
+          '',
+          '| commands | ack p50 ms | ack p95 ms | ack max ms | late (> 3 s) | charts shown | skipped | last chart ms | RSS after MB |',
+          '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+          ...r.charts.map(
+            (c) =>
+              `| ${c.commands} | ${c.ack_p50_ms} | ${c.ack_p95_ms} | ${c.ack_max_ms} | ${c.acks_late} | ${c.charts_shown} | ${c.charts_skipped} | ${c.last_chart_ms ?? '-'} | ${c.rss_after_mb} |`,
+          ),
+          '',
+        ]
+      : []),
     '| target | result | |',
     '|---|---|---|',
     ...targets(r).map((t) => `| ${t.target} | ${t.result} | ${t.met ? 'met' : '**not met**'} |`),

@@ -15,6 +15,7 @@ import { benchDiscordHttp, benchSlackHttp } from './bench-http.js';
 import { benchPostgres } from './bench-postgres.js';
 import { benchProcess } from './bench-process.js';
 import { markdown, type Results, targets, writeReadme } from './bench-report.js';
+import { measureCharts } from './measure-charts.js';
 import { evaluationSets } from './evaluate.js';
 
 // The reply cache is off: these rows measure what a command costs to compute, not a cache hit.
@@ -116,6 +117,8 @@ const slack = await benchSlackHttp();
 const discord = await benchDiscordHttp();
 console.error('HTTP done; the process next (about a minute)');
 const proc = await benchProcess();
+console.error('the process done; chart commands under load next (about a minute)');
+const charts = await measureCharts([50, 120]);
 
 const machine = {
   cpus: cpus().length,
@@ -130,6 +133,7 @@ const results: Results = {
   slack_http: slack,
   discord_http: discord,
   process: proc,
+  charts,
 };
 mkdirSync(new URL('../bench/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../bench/results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

@@ -5,6 +5,7 @@
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
+import { closeRest, createRest, HANDLER_SWEEP_MS } from '../src/adapters/discord/rest.js';
 import { adminChecker } from '../src/adapters/slack/channel.js';
 import { reply } from '../src/core/reply.js';
 import type { Logger } from '../src/logger.js';
@@ -120,5 +121,14 @@ describe('Slack admin answers', () => {
     await isAdmin('U0'); // the oldest answer went to make room
     await isAdmin('U10000');
     expect(calls).toBe(1);
+  });
+});
+
+describe('Discord REST queue handlers', () => {
+  it('are swept every minute, not every hour (each interaction token is a route of its own)', () => {
+    const rest = createRest({});
+    expect(rest.options.handlerSweepInterval).toBe(HANDLER_SWEEP_MS);
+    expect(HANDLER_SWEEP_MS).toBeLessThanOrEqual(60_000);
+    closeRest(rest);
   });
 });

@@ -11,6 +11,9 @@ export const MAX_RETRIES = 2;
 /** A rate limit longer than this is reported, not waited out: by then the user has given up. */
 export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
+/** How often idle per-route queue handlers are dropped. */
+export const HANDLER_SWEEP_MS = 60_000;
+
 export interface RestOptions {
   /** The bot token; interaction webhooks need none (their token is in the URL). */
   token?: string | undefined;
@@ -26,6 +29,9 @@ export function createRest(options: RestOptions): REST {
     ...(options.api ? { api: options.api } : {}),
     retries: MAX_RETRIES,
     rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
+    // Every interaction token is a route of its own, with a queue handler kept until a sweep: at
+    // the default (hourly) a busy hour keeps thousands of them. Interaction tokens live 15 minutes.
+    handlerSweepInterval: HANDLER_SWEEP_MS,
     // undici's own request (the default) bypasses interceptors and proxies that patch fetch.
     makeRequest: (url, init) => (options.fetch ?? globalThis.fetch)(url, init as RequestInit),
   });
