@@ -8,20 +8,15 @@ import { type BotProcess, startBot } from './bot-process.js';
 import { type FakeSlackApi, startFakeSlackApi } from './fakes/slack-api.js';
 import { fixture, SECRET, sign } from './slack-helpers.js';
 import { createTestSchema, postgresUrl, type TestSchema } from './support/postgres.js';
+import { aSchedule } from './support/schedules.js';
 
-const due: Schedule = {
+const due: Schedule = aSchedule({
   id: 'r1',
   scope: 'slack:T0001:C0LAE2CHD',
-  command: 'brief',
-  args: '',
-  every: 'daily',
-  time: '09:00',
-  tz: 'UTC',
-  lang: 'en',
   createdBy: 'slack:T0001:U1',
   createdAt: '2026-01-01T00:00:00.000Z',
   nextRunAt: '2026-01-02T09:00:00.000Z',
-};
+});
 
 describe.skipIf(!postgresUrl)('two replicas on one database', () => {
   let schema: TestSchema;

@@ -9,20 +9,9 @@ import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { Schedule, Store } from '../src/store/store.js';
 import { kb, recordingLogger } from './helpers.js';
 import { createTestSchema, postgresUrl, type TestSchema } from './support/postgres.js';
+import { aSchedule } from './support/schedules.js';
 
-const due: Schedule = {
-  id: 'k1',
-  scope: 'slack:T1:C1',
-  command: 'brief',
-  args: '',
-  every: 'daily',
-  time: '09:00',
-  tz: 'UTC',
-  lang: 'en',
-  createdBy: 'slack:T1:U1',
-  createdAt: '2026-12-01T00:00:00.000Z',
-  nextRunAt: '2026-12-02T09:00:00.000Z',
-};
+const due: Schedule = aSchedule();
 const start = new Date('2026-12-02T09:00:10.000Z');
 const LEASE = 60_000;
 const quiet = { info: () => undefined, warn: () => undefined };

@@ -10,6 +10,7 @@ import { memoryStore } from '../src/store/memory-store.js';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { SavedScenario, Schedule, Store } from '../src/store/store.js';
 import { createTestSchema, postgresUrl, type TestSchema } from './support/postgres.js';
+import { aSchedule } from './support/schedules.js';
 
 const scenario = (name: string, inference = '30%'): SavedScenario => ({
   name,
@@ -19,20 +20,7 @@ const scenario = (name: string, inference = '30%'): SavedScenario => ({
   savedAt: '2026-12-01T00:00:00.000Z',
 });
 
-const schedule = (id: string, scope = 'slack:T1:C1', over: Partial<Schedule> = {}): Schedule => ({
-  id,
-  scope,
-  command: 'brief',
-  args: '',
-  every: 'daily',
-  time: '09:00',
-  tz: 'UTC',
-  lang: 'en',
-  createdBy: 'slack:T1:U1',
-  createdAt: '2026-12-01T00:00:00.000Z',
-  nextRunAt: '2026-12-02T09:00:00.000Z',
-  ...over,
-});
+const schedule = (id: string, scope = 'slack:T1:C1', over: Partial<Schedule> = {}): Schedule => aSchedule({ id, scope, ...over });
 
 const at = new Date('2026-12-02T09:00:30.000Z');
 const claimOptions = { leaseMs: 60_000, limit: 10, platforms: ['slack', 'discord'] };

@@ -12,6 +12,7 @@ import { createScheduler } from '../src/scheduler/scheduler.js';
 import { openFileStore } from '../src/store/file-store.js';
 import { type SavedScenario, type Schedule, StoreWriteError } from '../src/store/store.js';
 import { kb, recordingLogger } from './helpers.js';
+import { aSchedule } from './support/schedules.js';
 
 const tempPath = () => join(mkdtempSync(join(tmpdir(), 'shared-')), 'store.json');
 const scenario = (name: string): SavedScenario => ({
@@ -21,19 +22,7 @@ const scenario = (name: string): SavedScenario => ({
   savedBy: 'shell:local',
   savedAt: '2026-12-01T00:00:00.000Z',
 });
-const due: Schedule = {
-  id: 'due',
-  scope: 'slack:T1:C1',
-  command: 'brief',
-  args: '',
-  every: 'daily',
-  time: '09:00',
-  tz: 'UTC',
-  lang: 'en',
-  createdBy: 'slack:T1:U1',
-  createdAt: '2026-12-01T00:00:00.000Z',
-  nextRunAt: '2026-12-02T09:00:00.000Z',
-};
+const due: Schedule = aSchedule({ id: 'due' });
 const at = new Date('2026-12-02T09:00:30.000Z');
 const claiming = { leaseMs: 60_000, limit: 10, platforms: ['slack'] };
 
