@@ -140,3 +140,31 @@ export async function until(check: () => boolean, ms = 5000): Promise<void> {
 
 /** A response body as JSON, typed loosely: tests assert its shape. */
 export const json = async (res: Response): Promise<any> => res.json();
+
+/** A slash command's form body from one user in a channel of their own ("C1" for who = "1"). */
+export function slashBody(text: string, responseUrl: string, command = '/layer', who = '1'): string {
+  return new URLSearchParams({
+    team_id: 'T1',
+    channel_id: `C${who}`,
+    user_id: `U${who}`,
+    command,
+    text,
+    response_url: responseUrl,
+  }).toString();
+}
+
+/** Posts a signed `/margin` to a bot's Slack endpoint, as Slack would, and gives its acknowledgement as text. */
+export async function signedMargin(eventsUrl: string, responseUrl: string, text: string): Promise<string> {
+  const body = new URLSearchParams({
+    ...fixture<Record<string, string>>('slash-command.json'),
+    command: '/margin',
+    text,
+    response_url: responseUrl,
+  }).toString();
+  const res = await fetch(eventsUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body, Math.floor(Date.now() / 1000)) },
+    body,
+  });
+  return JSON.stringify(await res.json());
+}

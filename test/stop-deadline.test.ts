@@ -5,24 +5,13 @@
 import { createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot } from './bot-process.js';
-import { sign } from './slack-helpers.js';
+import { sign, slashBody } from './slack-helpers.js';
 
 const SLACK = { SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_BOT_TOKEN: 'xoxb-offline' };
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-function slashBody(text: string, responseUrl: string, command: string, who: string): string {
-  return new URLSearchParams({
-    team_id: 'T1',
-    channel_id: `C${who}`,
-    user_id: `U${who}`,
-    command,
-    text,
-    response_url: responseUrl,
-  }).toString();
-}
 
 /** A Slack API that accepts connections and never answers anything: a stuck network. */
 async function silentSlack(): Promise<{ url: string; connections: () => number }> {

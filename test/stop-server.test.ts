@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot } from './bot-process.js';
 import { startFakeSlackApi } from './fakes/slack-api.js';
-import { sign } from './slack-helpers.js';
+import { sign, slashBody } from './slack-helpers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLACK = { SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_BOT_TOKEN: 'xoxb-offline' };
@@ -20,17 +20,6 @@ const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-function slashBody(text: string, responseUrl: string, command = '/layer', who = '1'): string {
-  return new URLSearchParams({
-    team_id: 'T1',
-    channel_id: `C${who}`,
-    user_id: `U${who}`,
-    command,
-    text,
-    response_url: responseUrl,
-  }).toString();
-}
 
 /**
  * A signed slash command whose body is sent in two halves: the second only when `finish` is

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBot } from './bot-process.js';
 import { startFakeSlackApi } from './fakes/slack-api.js';
-import { fixture, SECRET, sign } from './slack-helpers.js';
+import { SECRET, signedMargin } from './slack-helpers.js';
 import { runCli, savedNames } from './support/store-cli.js';
 
 const storePath = () => join(mkdtempSync(join(tmpdir(), 'store-procs-')), 'store.json');
@@ -113,20 +113,7 @@ describe('the server and a CLI on one file', () => {
       SLACK_API_URL: slack.apiUrl,
       STORE_PATH: path,
     });
-    const slash = async (text: string) => {
-      const body = new URLSearchParams({
-        ...fixture<Record<string, string>>('slash-command.json'),
-        command: '/margin',
-        text,
-        response_url: slack.responseUrl('x'),
-      }).toString();
-      const res = await fetch(bot.url('/slack/events'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body, Math.floor(Date.now() / 1000)) },
-        body,
-      });
-      return JSON.stringify(await res.json());
-    };
+    const slash = (text: string) => signedMargin(bot.url('/slack/events'), slack.responseUrl('x'), text);
     try {
       const work = Promise.all([
         ...Array.from({ length: 5 }, (_, i) => slash(`inference=${20 + i}% save=server-${i}`)),

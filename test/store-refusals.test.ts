@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot } from './bot-process.js';
 import { startFakeSlackApi } from './fakes/slack-api.js';
-import { fixture, SECRET, sign } from './slack-helpers.js';
+import { SECRET, signedMargin } from './slack-helpers.js';
 import { runCli, unwrapped } from './support/store-cli.js';
 
 const GOOD = `${JSON.stringify({ schemaVersion: 1, scenarios: { 'shell:local': {} } }, null, 2)}\n`;
@@ -91,20 +91,7 @@ describe('the server when its store file is damaged while it runs', () => {
       SLACK_API_URL: slack.apiUrl,
       STORE_PATH: path,
     });
-    const slash = async (text: string) => {
-      const body = new URLSearchParams({
-        ...fixture<Record<string, string>>('slash-command.json'),
-        command: '/margin',
-        text,
-        response_url: slack.responseUrl('x'),
-      }).toString();
-      const res = await fetch(bot.url('/slack/events'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body, Math.floor(Date.now() / 1000)) },
-        body,
-      });
-      return JSON.stringify(await res.json());
-    };
+    const slash = (text: string) => signedMargin(bot.url('/slack/events'), slack.responseUrl('x'), text);
     try {
       expect(await slash('inference=30% save=first')).toMatch(/Saved scenario/);
       writeFileSync(path, CORRUPT);
