@@ -63,10 +63,20 @@ export function readQuantity(sentence: string, found: FoundFigure, depth = 0): Q
   // A share whose clause says nothing of what it is takes its subject from the rest of the sentence
   // ("Margins are 50-60%, a few get 90%"; "what startups raise, like 60%, ends up with the clouds"),
   // but not from a clause that says how it came about ("…, through inference spend").
-  if (found.unit === 'percent')
-    return (
-      shareQuantity(text.slice(from, to), found, from) ?? shareQuantity(text.slice(0, to) + asides(text.slice(to)), found, 0) ?? 'other'
-    );
+  if (found.unit === 'percent') {
+    const clause = text.slice(from, to);
+    const wider = () => shareQuantity(text.slice(0, to) + asides(text.slice(to)), found, 0);
+    const own = shareQuantity(clause, found, from);
+    // "融到的钱，八成都花在GPU上": what is spent is said in the clause, what it is a share of before it.
+    if (
+      (own === 'inference_share_of_revenue' || own === 'cloud_share_of_revenue') &&
+      !SHARE_CUES.revenue.test(clause) &&
+      !SHARE_CUES.raise.test(clause) &&
+      wider() === 'raise_share_to_cloud'
+    )
+      return 'raise_share_to_cloud';
+    return own ?? wider() ?? 'other';
+  }
   // Money, or a large number whose unit the words give.
   if (found.unit === 'amount' && /^\s*(?:[-\s]?(?:parameter|param)|(?:个)?参数|[\s-]*(?:model|模型))/iu.test(after))
     return 'parameter_count';
@@ -189,6 +199,11 @@ function shareQuantity(text: string, found: FoundFigure, offset: number): Quanti
 /** Words before a cost that make a margin net of it: "after inference", "once the bill is paid", "扣掉推理成本后". */
 const NET_OF =
   /(?:\bafter|\bonce|\bnet of|\bminus|\bless|\bexcluding|\bdeducting|\bpaying(?: for)?|\bpaid|\bcovering|扣掉|扣除|扣完|去掉|减去|刨去|刨除|除去|付完|覆盖)[^,.;，。；]{0,20}$/iu;
+
+/** The share is of the whole market's revenue ("all generative AI revenue", "整个行业的收入"). */
+export function aboutTheWholeMarket(text: string): boolean {
+  return WHOLE_MARKET_SHARE.test(text);
+}
 
 const OWN = /\b(?:our|we|we're|my|us)\b|我们|咱们|我司|我的|自己|自家/iu;
 const WHOLE_MARKET_SHARE =

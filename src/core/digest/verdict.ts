@@ -12,7 +12,7 @@ import { COMPARABLE_UNITS, type FigureVerdict } from './digest.js';
 import { FIGURE_QUANTITIES, type FigureReading } from './figure-quantities.js';
 import type { FoundFigure } from './figures.js';
 import { findMentions } from './mentions.js';
-import { clauseAround, figureText, modelProvidersPay, readQuantity } from './quantity.js';
+import { aboutTheWholeMarket, clauseAround, figureText, modelProvidersPay, readQuantity } from './quantity.js';
 import { NEVER_JUDGED, NOT_A_CLAIM, type Quantity } from './quantity-words.js';
 
 export interface Judgement {
@@ -40,9 +40,13 @@ const SPEAKS = /^\s*(?:said|says|thinks|mentioned|told|reckons|argues|argued|cla
  * of what it measures ("Typical app margins? More like 50-60%.") takes its meaning from there.
  */
 export function judge(kb: KnowledgeBase, sentence: string, found: FoundFigure, lang: Lang, context = ''): Judgement {
-  const quantity = quantityIn(sentence, found, context);
-  if (NEVER_JUDGED.has(quantity)) return { quantity };
   const text = figureText(sentence);
+  let quantity = quantityIn(sentence, found, context);
+  // "Anthropic大概一半的收入都交给了谷歌云": a model company paying out of its own revenue is its
+  // inference bill, not the clouds' share of the market's.
+  if (quantity === 'cloud_share_of_revenue' && !aboutTheWholeMarket(text) && providerNamedAsPayer(kb, text, found.start))
+    quantity = 'inference_share_of_revenue';
+  if (NEVER_JUDGED.has(quantity)) return { quantity };
   const { from, to } = clauseAround(text, found.start, found.end);
   const clause = text.slice(from, to);
   if (NOT_A_CLAIM.test(text.slice(from, found.start)) || (/^\s*(?:if|如果|假如|要是)\b/iu.test(text) && !HEDGE_IF.test(text)))
@@ -109,12 +113,14 @@ function candidatesFor(kb: KnowledgeBase, quantity: Quantity, found: FoundFigure
   return all.filter((c) => {
     if (c.figure.companies.length) return Boolean(c.reading.alsoWhen?.test(text)) && named.length === 0;
     const allowed = c.reading.instances ?? [];
-    return named.every((n) => n.example || allowed.includes(kb.company(n.id)!.layer));
+    // A supplier paid ("after paying OpenAI, our margin…") is not what the number is about.
+    return named.every((n) => n.example || allowed.includes(kb.company(n.id)!.layer) || (n.payee && kb.company(n.id)!.layer !== 'apps'));
   });
 }
 
 /** Before a name, words that make the company a payee or a platform ("pay OpenAI", "apps on GPT-3", "付给OpenAI"). */
-const PAYEE_BEFORE = /(?:\bpay(?:s|ing)?|\bpaid|\bto|\bon|\bwith|\bvia|\bfrom|\bbuilt on|付给|交给|给|基于|接入|调用|用)\s*(?:the\s+)?$/iu;
+const PAYEE_BEFORE =
+  /(?:\bpay(?:s|ing)?|\bpaid|\bto|\bon|\bvia|\bfrom|\bbuilt on|付给|付完|付了|交给|交了|给|基于|接入|调用|用)\s*(?:the\s+)?$/iu;
 const APPS_BEFORE = /\b(?:apps?|applications?|app companies)\b|应用/iu;
 
 /** A model company named before the number as the one paying ("OpenAI spends about half its revenue on Azure"). */
@@ -141,6 +147,8 @@ interface Named {
   end: number;
   /** Given as an example ("apps like Jasper"). */
   example: boolean;
+  /** Named as a supplier paid or built on ("paying OpenAI", "apps on GPT-3", "付给OpenAI"). */
+  payee: boolean;
 }
 
 /** Companies a text names, with where, and whether as an example. */
@@ -157,7 +165,8 @@ function namedIn(kb: KnowledgeBase, text: string): Named[] {
       if (i >= 0 && (!best || i < best.start)) best = { start: i, end: i + name.length };
     }
     const start = best?.start ?? 0;
-    out.push({ id, end: best?.end ?? 0, example: EXAMPLE_BEFORE.test(text.slice(Math.max(0, start - 15), start)) });
+    const lead = text.slice(Math.max(0, start - 15), start);
+    out.push({ id, end: best?.end ?? 0, example: EXAMPLE_BEFORE.test(lead), payee: PAYEE_BEFORE.test(lead) });
   }
   return out;
 }
