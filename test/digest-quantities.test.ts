@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelMessage } from '../src/core/digest/message.js';
 import { FIGURE_QUANTITIES } from '../src/core/digest/figure-quantities.js';
+import { parseZhNumber } from '../src/core/digest/number-words.js';
 import { NEVER_JUDGED, QUANTITIES } from '../src/core/digest/quantity-words.js';
 import { summarize } from '../src/core/digest/summarize.js';
 import { kb } from './helpers.js';
@@ -54,5 +55,16 @@ describe('quantities in a digest', () => {
       ['$1.5B', 'valuation', 'jasper_valuation', true],
       ['$50M', 'money_raised', 'runway_series_c', true],
     ]);
+  });
+});
+
+describe('loose Chinese amounts', () => {
+  it('reads 多, 余 and neighbouring digits as ranges, not as the first number', () => {
+    expect(parseZhNumber('四十多亿')).toEqual({ low: 4e9, high: 5e9 });
+    expect(parseZhNumber('40多亿')).toEqual({ low: 4e9, high: 5e9 });
+    expect(parseZhNumber('5亿多')).toEqual({ low: 5e8, high: 6e8 });
+    expect(parseZhNumber('两千余万')).toEqual({ low: 2e7, high: 3e7 });
+    expect(parseZhNumber('四五十亿')).toEqual({ low: 4e9, high: 5e9 });
+    expect(parseZhNumber('一千七百五十亿')).toEqual({ low: 1.75e11, high: 1.75e11 });
   });
 });

@@ -2,7 +2,7 @@
 // number only with a figure of the same quantity. A figure missing here is never judged, and a test
 // (digest-quantities.test.ts) fails when data/ gains a figure this table does not list.
 import type { LayerId } from '../knowledge/schema.js';
-import type { Quantity } from './quantity-words.js';
+import { type Quantity, TRAINING } from './quantity-words.js';
 
 export interface FigureReading {
   quantity: Quantity;
@@ -18,6 +18,8 @@ export interface FigureReading {
   instances?: readonly LayerId[];
   /** For a company's figure: the words that make it the subject even when no company is named ("the Big 3"). */
   alsoWhen?: RegExp;
+  /** For a share of revenue spent: whose revenue (apps', or model providers' as the ones paying). */
+  payer?: 'apps' | 'model_providers';
 }
 
 const TYPICAL =
@@ -27,7 +29,6 @@ const BEST =
 const WHOLE_MARKET =
   /\b(?:all|total|whole|entire|overall|industry|market|ecosystem|every dollar|the stack|generative[- ]ai revenue|genai revenue)\b|总收入|总营收|全部|整体|整个|所有|行业/iu;
 const STARTUPS = /\bstartups\b|\bcompanies\b|\blabs\b|\bplayers\b|初创|创业公司|公司们|各家/iu;
-const TRAINING = /\btrain(?:ing|ed|s)?\b|训练/iu;
 const BIG_TECH =
   /big tech|public (?:tech )?compan|tech giants|large (?:tech )?compan|incumbents|hyperscalers|\bfaang\b|大厂|科技公司|上市公司|巨头|科技巨头/iu;
 const APPS = /\bapps?\b|applications?|products?|应用|产品/iu;
@@ -40,23 +41,26 @@ export const FIGURE_QUANTITIES: Readonly<Record<string, FigureReading>> = {
   hundred_million_categories: { quantity: 'other', needs: /categor|品类|类/iu },
   app_gross_margin_typical: { quantity: 'gross_margin', prefer: TYPICAL },
   app_gross_margin_best: { quantity: 'gross_margin', prefer: BEST },
-  inference_share_of_revenue: { quantity: 'inference_share_of_revenue', instances: ['infra', 'models'] },
+  inference_share_of_revenue: { quantity: 'inference_share_of_revenue', payer: 'apps', instances: ['infra', 'models'] },
   cloud_share_of_genai_revenue: { quantity: 'cloud_share_of_revenue', prefer: WHOLE_MARKET, instances: ['infra'] },
-  model_provider_cloud_spend: {
-    quantity: 'cloud_share_of_revenue',
-    prefer:
-      /model (?:providers?|companies|makers|labs|vendors|developers|builders|shops)|foundation[- ]model|llm (?:providers?|companies|vendors|labs)|模型(?:提供商|公司|厂商|厂家|供应商|层|商)|大模型公司/iu,
-    instances: ['infra', 'models'],
-  },
+  // What model providers pay the clouds out of their own revenue is their inference bill: the same
+  // quantity as an app's, told apart by who pays.
+  model_provider_cloud_spend: { quantity: 'inference_share_of_revenue', payer: 'model_providers', instances: ['infra', 'models'] },
   vc_raised_by_model_startups: { quantity: 'money_raised', needs: STARTUPS },
   early_stage_funding_to_cloud: { quantity: 'raise_share_to_cloud', instances: ['infra', 'models'] },
+  // What training costs is capital spent on models: capex, like the clouds' build-out.
   big_tech_training_spend: {
-    quantity: 'other',
+    quantity: 'capex',
     needs: new RegExp(`(?=[\\s\\S]*(?:${TRAINING.source}))(?=[\\s\\S]*(?:${BIG_TECH.source}))`, 'iu'),
     instances: ['infra', 'models', 'apps'],
   },
-  model_training_cost: { quantity: 'other', needs: TRAINING, instances: ['models'] },
-  cloud_capex: { quantity: 'capex', alsoWhen: /big (?:3|three)|hyperscalers|\bclouds\b|cloud providers|三大云|三朵云|云厂商|三家云/iu },
+  model_training_cost: { quantity: 'capex', needs: TRAINING, instances: ['models'] },
+  // The clouds' build-out, not what one company pays to train a model.
+  cloud_capex: {
+    quantity: 'capex',
+    needs: new RegExp(`^(?![\\s\\S]*(?:${TRAINING.source}))`, 'iu'),
+    alsoWhen: /big (?:3|three)|hyperscalers|\bclouds\b|cloud providers|三大云|三朵云|云厂商|三家云/iu,
+  },
   // Companies' figures: judged only when the sentence names the company.
   nvidia_datacenter_revenue_q3_fy2023: { quantity: 'revenue' },
   nvidia_citation_ratio: { quantity: 'other', needs: /cit(?:e|ed|es|ation|ations)|papers?|research|literature|引用|论文|文献/iu },

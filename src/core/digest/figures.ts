@@ -4,7 +4,16 @@
 // a bare "2023" or "3 weeks" is not a figure anyone would check against the essay. What a number
 // measures is read from the words around it, elsewhere (quantity.ts).
 import type { CitedUnit, FigureKind } from './digest.js';
-import { EN_FRACTIONS, EN_NUMBER_WORDS, fractionCount, parseEnNumberWords, parseZhNumber, ZH_NUMBER, zhFraction } from './number-words.js';
+import {
+  EN_FRACTIONS,
+  EN_NUMBER_WORDS,
+  fractionCount,
+  parseEnNumberWords,
+  parseZhNumber,
+  ZH_APPROX_NUMBER,
+  ZH_NUMBER,
+  zhFraction,
+} from './number-words.js';
 
 export interface FoundFigure {
   /** As written, e.g. "$3.8B", "20-40%", "1亿美元", "half", "三成". */
@@ -52,17 +61,17 @@ const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
     parse: (m) => range('usd', m[1]!, m[2], m[3], m[4], scaleEn),
   },
   {
-    // "5个亿", "十几个亿美元": spoken Chinese puts 个 before 亿.
-    hint: /个亿/,
-    re: new RegExp(`(${ZH_NUMBER})个亿\\s*(美元|美金)?`, 'g'),
+    // "5个亿", "十几个亿美元", "5个多亿": spoken Chinese puts 个 before 亿.
+    hint: /个多?亿/,
+    re: new RegExp(`(${ZH_NUMBER})个(多)?亿\\s*(美元|美金)?`, 'g'),
     parse: (m) => {
-      const v = zhRange(m[2] ? 'usd' : 'amount', m[1]!);
+      const v = zhRange(m[3] ? 'usd' : 'amount', m[2] ? `${m[1]}多` : m[1]!);
       return v && { ...v, low: v.low! * 1e8, high: v.high! * 1e8 };
     },
   },
   {
     hint: /美[元金]/,
-    re: new RegExp(String.raw`(${ZH_NUMBER})\s*(?:${DASH}(${ZH_NUMBER}))?\s*(?:美元|美金)`, 'g'),
+    re: new RegExp(String.raw`(${ZH_APPROX_NUMBER})\s*(?:${DASH}(${ZH_APPROX_NUMBER}))?\s*(?:美元|美金)`, 'g'),
     parse: (m) => (/^[万亿]/.test(m[1]!) ? undefined : zhRange('usd', m[1]!, m[2])),
   },
   {
@@ -197,7 +206,7 @@ const PATTERNS: { re: RegExp; hint: RegExp; parse: Parse }[] = [
   {
     // "290亿", "五千万", "一千七百五十亿", "千亿": a Chinese amount whose unit the words around it give.
     hint: /[万亿]/,
-    re: new RegExp(`(${ZH_NUMBER})(?:${DASH}(${ZH_NUMBER}))?`, 'g'),
+    re: new RegExp(`(${ZH_APPROX_NUMBER})(?:${DASH}(${ZH_APPROX_NUMBER}))?`, 'g'),
     parse: (m) => {
       const n = m[1]!;
       // "万一" and "千万不要" are words, not amounts; "千亿" and "百亿" are.

@@ -12,15 +12,55 @@ const ZH_SOME = new Set(['几', '数']);
 export const ZH_NUMBER = String.raw`(?:[\d.]+|[零〇一二两俩三四五六七八九十百千万亿几数])+`;
 
 /**
+ * A Chinese number written loosely: "四十多亿" (forty-odd hundred million), "5亿多", "两千余万",
+ * "十来个". The 多/余/来 stands for "and some": up to one more of the last place written.
+ */
+export const ZH_APPROX_NUMBER = `${ZH_NUMBER}(?:[多余来](?:万亿|亿|万)?)?`;
+
+/** Two neighbouring digits name a range: "四五十亿" is 40-50亿, "三四千万" 3000-4000万 (not "一九"). */
+const NEIGHBOUR_DIGITS = /([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿])/u;
+
+/**
  * A Chinese number, possibly mixing Arabic digits and numerals ("1750亿", "一千七百五十亿",
- * "五千万", "千亿", "1.25亿"), as a range: exact numbers have low = high; "几千万" does not.
+ * "五千万", "千亿", "1.25亿"), as a range: exact numbers have low = high; "几千万", "四十多亿" and
+ * "四五十亿" do not.
  */
 export function parseZhNumber(text: string): { low: number; high: number } | undefined {
   if (!/[\d零〇一二两俩三四五六七八九十百千万亿几数]/.test(text)) return undefined;
+  const approx = /^(.+?)[多余来]((?:万亿|亿|万)?)$/u.exec(text);
+  if (approx) return approximately(approx[1]!, approx[2]!);
+  const pair = NEIGHBOUR_DIGITS.exec(text);
+  if (pair && ZH_DIGITS[pair[2]!]! === ZH_DIGITS[pair[1]!]! + 1) {
+    const low = parseZhNumber(text.replace(pair[0], pair[1]!));
+    const high = parseZhNumber(text.replace(pair[0], pair[2]!));
+    return low && high ? { low: low.low, high: high.high } : undefined;
+  }
   const low = parseWith(text, 2);
   const high = parseWith(text, 9);
   if (low === undefined || high === undefined || !Number.isFinite(low) || low <= 0) return undefined;
   return { low: Math.min(low, high), high: Math.max(low, high) };
+}
+
+/** "四十多" + "亿": from 40亿 up to (not including) 50亿, the next step of the last place written. */
+function approximately(base: string, scaleText: string): { low: number; high: number } | undefined {
+  const n = parseZhNumber(base);
+  if (!n) return undefined;
+  const scale = scaleText ? (parseWith(`1${scaleText}`, 2) ?? 1) : 1;
+  return { low: n.low * scale, high: (n.high + placeOf(base)) * scale };
+}
+
+/** The value of the last place a number is written to: "四十" 10, "5亿" 1亿, "40" 10, "两千" 1000. */
+function placeOf(text: string): number {
+  const unit = /([十百千万亿])$/u.exec(text)?.[1];
+  // "5亿" is written to the 亿 place; "四十亿" to the 十亿 place.
+  if (unit === '亿' || unit === '万') {
+    const scale = unit === '亿' ? 1e8 : 1e4;
+    return placeOf(text.slice(0, -1)) * scale;
+  }
+  if (unit) return ZH_SMALL[unit]!;
+  const digits = /(\d+)$/.exec(text)?.[1];
+  if (digits && !text.includes('.')) return 10 ** (digits.length - digits.replace(/0+$/, '').length);
+  return 1;
 }
 
 function parseWith(text: string, some: number): number | undefined {

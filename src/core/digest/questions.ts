@@ -11,7 +11,9 @@ import { terms } from '../search/terms.js';
 import type { QuestionAnswer } from './digest.js';
 import { clipText } from './text.js';
 
-const ZH_QUESTION = /[吗呢][\s。!~…]*$|多少|为什么|为何|怎么|如何|哪[个些里家种年]|是否|有没有|谁|什么|几[个成家]/u;
+// "几个" asks ("融了几个亿？") unless it means "a few" or "these few": "跟几个创始人聊了下", "这几家", "十几个".
+const ZH_QUESTION =
+  /[吗呢][\s。!~…]*$|多少|为什么|为何|怎么|如何|哪[个些里家种年]|是否|有没有|谁|什么|(?<![跟和与同找好这那前后头十百千万过见了有])几[个成家]/u;
 
 /** A sentence that asks something: it ends in "?" or "？", or is a Chinese question without one. */
 export function isQuestion(sentence: string): boolean {

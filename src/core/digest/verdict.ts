@@ -12,13 +12,20 @@ import { COMPARABLE_UNITS, type FigureVerdict } from './digest.js';
 import { FIGURE_QUANTITIES, type FigureReading } from './figure-quantities.js';
 import type { FoundFigure } from './figures.js';
 import { findMentions } from './mentions.js';
-import { clauseAround, figureText, readQuantity } from './quantity.js';
+import { aboutTheWholeMarket, clauseAround, figureText, modelProvidersPay, readQuantity } from './quantity.js';
 import { NEVER_JUDGED, NOT_A_CLAIM, type Quantity } from './quantity-words.js';
 
 export interface Judgement {
   quantity: Quantity;
   verdict?: FigureVerdict;
 }
+
+/**
+ * An "if" that frames a claim rather than supposing something: "if you follow the money", "if I
+ * remember right", "如果没记错的话". The claim after it stands.
+ */
+const HEDGE_IF =
+  /^\s*(?:if\s+(?:you|we|i|one)\s+(?:\w+\s+){0,2}?(?:look|looks|follow|ask|check|count|add|think|believe|remember|recall|go by|dig|read|trust|zoom|take|compare|squint|do the math|run the numbers|break|tally|trace|sum)\b|if\s+i'?m\s+not\s+mistaken|if\s+memory\s+serves|(?:如果|要是)(?:我)?没(?:有)?记错|(?:如果|要是)(?:你)?(?:仔细)?(?:看|算|翻|查)一下)/iu;
 
 /** "Apps like Jasper": a company given as an example of what the sentence says of a group. */
 const EXAMPLE_BEFORE = /(?:\blike|such as|e\.g\.?|including|for example|for instance|say|比如|像|例如|譬如|包括|如)\s*$/iu;
@@ -33,12 +40,17 @@ const SPEAKS = /^\s*(?:said|says|thinks|mentioned|told|reckons|argues|argued|cla
  * of what it measures ("Typical app margins? More like 50-60%.") takes its meaning from there.
  */
 export function judge(kb: KnowledgeBase, sentence: string, found: FoundFigure, lang: Lang, context = ''): Judgement {
-  const quantity = quantityIn(sentence, found, context);
-  if (NEVER_JUDGED.has(quantity)) return { quantity };
   const text = figureText(sentence);
+  let quantity = quantityIn(sentence, found, context);
+  // "Anthropic大概一半的收入都交给了谷歌云": a model company paying out of its own revenue is its
+  // inference bill, not the clouds' share of the market's.
+  if (quantity === 'cloud_share_of_revenue' && !aboutTheWholeMarket(text) && providerNamedAsPayer(kb, text, found.start))
+    quantity = 'inference_share_of_revenue';
+  if (NEVER_JUDGED.has(quantity)) return { quantity };
   const { from, to } = clauseAround(text, found.start, found.end);
   const clause = text.slice(from, to);
-  if (NOT_A_CLAIM.test(text.slice(from, found.start)) || /^\s*(?:if|如果|假如|要是)\b/iu.test(text)) return { quantity };
+  if (NOT_A_CLAIM.test(text.slice(from, found.start)) || (/^\s*(?:if|如果|假如|要是)\b/iu.test(text) && !HEDGE_IF.test(text)))
+    return { quantity };
   if (outsideTheEssay(kb, text, clause, found.text)) return { quantity };
   const candidates = candidatesFor(kb, quantity, found, text, clause, found.start - from);
   if (candidates.length === 0) return { quantity };
@@ -84,6 +96,13 @@ function candidatesFor(kb: KnowledgeBase, quantity: Quantity, found: FoundFigure
   // The companies the number is about: those of its clause, else those of its sentence.
   const inClause = namedIn(kb, clause);
   const named = inClause.length ? inClause : namedIn(kb, text);
+  if (all.some((c) => c.reading.payer)) {
+    const providers = modelProvidersPay(text, found.start) || providerNamedAsPayer(kb, text, found.start);
+    const payer = providers ? 'model_providers' : 'apps';
+    const own = all.filter((c) => !c.reading.payer || c.reading.payer === payer);
+    if (own.length === 0) return [];
+    all.splice(0, all.length, ...own);
+  }
   const near = inClause.length ? nearestBefore(inClause, at) : undefined;
   const companyFigures = all.filter((c) => c.figure.companies.some((id) => named.some((n) => n.id === id)));
   if (companyFigures.length) {
@@ -94,8 +113,32 @@ function candidatesFor(kb: KnowledgeBase, quantity: Quantity, found: FoundFigure
   return all.filter((c) => {
     if (c.figure.companies.length) return Boolean(c.reading.alsoWhen?.test(text)) && named.length === 0;
     const allowed = c.reading.instances ?? [];
-    return named.every((n) => n.example || allowed.includes(kb.company(n.id)!.layer));
+    // A supplier paid ("after paying OpenAI, our margin…") is not what the number is about.
+    return named.every((n) => n.example || allowed.includes(kb.company(n.id)!.layer) || (n.payee && kb.company(n.id)!.layer !== 'apps'));
   });
+}
+
+/** Before a name, words that make the company a payee or a platform ("pay OpenAI", "apps on GPT-3", "付给OpenAI"). */
+const PAYEE_BEFORE =
+  /(?:\bpay(?:s|ing)?|\bpaid|\bto|\bon|\bvia|\bfrom|\bbuilt on|付给|付完|付了|交给|交了|给|基于|接入|调用|用)\s*(?:the\s+)?$/iu;
+const APPS_BEFORE = /\b(?:apps?|applications?|app companies)\b|应用/iu;
+
+/** A model company named before the number as the one paying ("OpenAI spends about half its revenue on Azure"). */
+function providerNamedAsPayer(kb: KnowledgeBase, text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  if (APPS_BEFORE.test(before)) return false;
+  return namedIn(kb, before).some((n) => {
+    if (n.example || kb.company(n.id)?.layer !== 'models') return false;
+    const name = lastNameStart(kb, before, n.id);
+    return !PAYEE_BEFORE.test(before.slice(Math.max(0, name - 15), name));
+  });
+}
+
+function lastNameStart(kb: KnowledgeBase, text: string, id: string): number {
+  const c = kb.company(id)!;
+  const lower = text.toLowerCase();
+  const names = [c.name, id.replace(/_/g, ' '), ...c.aliases.en, ...c.aliases.zh].map((n) => n.toLowerCase()).filter(Boolean);
+  return Math.max(0, ...names.map((n) => lower.indexOf(n)).filter((i) => i >= 0));
 }
 
 interface Named {
@@ -104,6 +147,8 @@ interface Named {
   end: number;
   /** Given as an example ("apps like Jasper"). */
   example: boolean;
+  /** Named as a supplier paid or built on ("paying OpenAI", "apps on GPT-3", "付给OpenAI"). */
+  payee: boolean;
 }
 
 /** Companies a text names, with where, and whether as an example. */
@@ -120,7 +165,8 @@ function namedIn(kb: KnowledgeBase, text: string): Named[] {
       if (i >= 0 && (!best || i < best.start)) best = { start: i, end: i + name.length };
     }
     const start = best?.start ?? 0;
-    out.push({ id, end: best?.end ?? 0, example: EXAMPLE_BEFORE.test(text.slice(Math.max(0, start - 15), start)) });
+    const lead = text.slice(Math.max(0, start - 15), start);
+    out.push({ id, end: best?.end ?? 0, example: EXAMPLE_BEFORE.test(lead), payee: PAYEE_BEFORE.test(lead) });
   }
   return out;
 }
