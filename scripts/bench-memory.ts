@@ -13,7 +13,10 @@ export interface MemoryRow {
   idle_rss_mb: number;
   /** RSS after each checkpoint's number of requests. */
   checkpoints: { requests: number; rss_mb: number }[];
+  /** RSS 3 s after the last request: charts still drawing, follow-ups still failing against an unreachable API. */
   loaded_rss_mb: number;
+  /** RSS once that work is done and idle render threads have ended (40 s after the last request). */
+  settled_rss_mb?: number;
   requests: number;
   non2xx: number;
   /** Where the memory is, from the bot's own /metrics: V8's heap (used and reserved) and memory outside it. */
@@ -98,10 +101,14 @@ export async function benchMemory(total = 30_000, checkpoints = 6): Promise<Memo
     }
     // Follow-ups (charts, retries to an unreachable platform) settle before the last reading.
     await new Promise((r) => setTimeout(r, 3000));
+    const loaded = rssMb(bot.child.pid!);
+    // Render threads end after 30 s idle (src/core/chart/render-threads.ts) and give their memory back.
+    await new Promise((r) => setTimeout(r, 37_000));
     return {
       idle_rss_mb: idle,
       checkpoints: marks,
-      loaded_rss_mb: rssMb(bot.child.pid!),
+      loaded_rss_mb: loaded,
+      settled_rss_mb: rssMb(bot.child.pid!),
       requests: marks.at(-1)!.requests,
       non2xx,
       heap: await heapFigures(bot.port),
